@@ -1,0 +1,15 @@
+import type { CatalogueEntry } from './codes/entry.js';
+import { syntaxCodes } from './codes/syntax.js';
+
+export type { CatalogueEntry } from './codes/entry.js';
+
+/**
+ * The one catalogue of numbered diagnostic codes:
+ * 1xxx syntax, 2xxx names and types, 3xxx model structure,
+ * 4xxx compilation and planner limits, 5xxx runtime.
+ */
+export const diagnosticCatalogue = {
+  ...syntaxCodes,
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type DiagnosticCode = keyof typeof diagnosticCatalogue;
