@@ -13,11 +13,33 @@ export interface Comment {
   readonly ownLine: boolean;
 }
 
-interface NodeBase {
-  readonly span: Span;
-  /** Comments that stand before this node (own-line) or after it on its last line (trailing). */
+/** Comments the formatter must keep, attached by `comments.ts` after parsing. */
+export interface Commentable {
+  /** Comments before this node (on their own lines, or inline before it). */
   leadingComments?: Comment[];
+  /** Comments after this node on its last line. */
   trailingComments?: Comment[];
+}
+
+interface NodeBase extends Commentable {
+  readonly span: Span;
+}
+
+/** A braced list section (`types { ... };`, `pvariables { ... };`, `objects { ... };`). */
+export interface ListSection<T> extends NodeBase {
+  readonly list: T[];
+  /** Comments before the closing brace. */
+  danglingComments?: Comment[];
+}
+
+/** `domain = name;` or `non-fluents = name;`. */
+export interface Reference extends NodeBase {
+  readonly name: Identifier;
+}
+
+/** A scalar instance setting such as `horizon = 40;`. */
+export interface Setting<V> extends NodeBase {
+  readonly value: V;
 }
 
 export interface Identifier extends NodeBase {
@@ -143,11 +165,9 @@ export interface If extends ExprBase {
   readonly else: Expression;
 }
 
-export interface SwitchCase {
+export interface SwitchCase extends NodeBase {
   readonly value: Expression;
   readonly body: Expression;
-  readonly span: Span;
-  leadingComments?: Comment[];
 }
 
 export interface Switch extends ExprBase {
@@ -155,6 +175,8 @@ export interface Switch extends ExprBase {
   readonly subject: Expression;
   readonly cases: SwitchCase[];
   readonly defaultCase: Expression | undefined;
+  /** Comments before the closing brace. */
+  danglingComments?: Comment[];
 }
 
 export interface TypedVariable {
@@ -186,12 +208,11 @@ export interface Distribution extends ExprBase {
   readonly args: Expression[];
 }
 
-export interface DiscreteCase {
+export interface DiscreteCase extends NodeBase {
   /** An enum literal, object name or `$object`. */
   readonly value: Expression;
   /** `undefined` for `otherwise` (the remaining probability). */
   readonly probability: Expression | undefined;
-  readonly span: Span;
 }
 
 /** `Discrete(type, @a : p, @b : q)` and `UnnormDiscrete(...)`. */
@@ -282,9 +303,13 @@ export type Constant =
 
 // ---------------------------------------------------------------- domain
 
-export interface Requirement {
+export interface Requirement extends NodeBase {
   readonly name: string;
-  readonly span: Span;
+}
+
+export interface RequirementsSection extends ListSection<Requirement> {
+  /** Written `requirements = { ... }` (older form) rather than `requirements { ... }`. */
+  readonly assign: boolean;
 }
 
 export interface TypeDeclaration extends NodeBase {
@@ -330,25 +355,26 @@ export interface CpfDefinition extends NodeBase {
   readonly expression: Expression;
 }
 
-export interface CpfsSection extends NodeBase {
+export interface CpfsSection extends ListSection<CpfDefinition> {
   readonly keyword: 'cpfs' | 'cdfs';
-  readonly definitions: CpfDefinition[];
 }
 
-export interface ConstraintList extends NodeBase {
-  readonly expressions: Expression[];
-  /** Comments before the closing brace. */
-  danglingComments?: Comment[];
+export interface ConstraintList extends ListSection<Expression> {
+  readonly keyword: 'state-invariants' | 'action-preconditions' | 'state-action-constraints' | 'termination';
+}
+
+export interface RewardSection extends NodeBase {
+  readonly expression: Expression;
 }
 
 export interface DomainBlock extends NodeBase {
   readonly kind: 'Domain';
   readonly name: Identifier;
-  readonly requirements: { readonly list: Requirement[]; readonly span: Span; readonly assign: boolean } | undefined;
-  readonly types: { readonly list: TypeDeclaration[]; readonly span: Span } | undefined;
-  readonly pvariables: { readonly list: PVariableDeclaration[]; readonly span: Span } | undefined;
+  readonly requirements: RequirementsSection | undefined;
+  readonly types: ListSection<TypeDeclaration> | undefined;
+  readonly pvariables: ListSection<PVariableDeclaration> | undefined;
   readonly cpfs: CpfsSection | undefined;
-  readonly reward: { readonly expression: Expression; readonly span: Span } | undefined;
+  readonly reward: RewardSection | undefined;
   readonly stateInvariants: ConstraintList | undefined;
   readonly actionPreconditions: ConstraintList | undefined;
   readonly stateActionConstraints: ConstraintList | undefined;
@@ -372,16 +398,13 @@ export interface Assignment extends NodeBase {
   readonly form: 'assign' | 'bare' | 'negated';
 }
 
-export interface AssignmentList extends NodeBase {
-  readonly list: Assignment[];
-  danglingComments?: Comment[];
-}
+export type AssignmentList = ListSection<Assignment>;
 
 export interface NonFluentsBlock extends NodeBase {
   readonly kind: 'NonFluents';
   readonly name: Identifier;
-  readonly domain: Identifier | undefined;
-  readonly objects: { readonly list: ObjectsDeclaration[]; readonly span: Span } | undefined;
+  readonly domain: Reference | undefined;
+  readonly objects: ListSection<ObjectsDeclaration> | undefined;
   readonly nonFluents: AssignmentList | undefined;
   danglingComments?: Comment[];
 }
@@ -389,25 +412,22 @@ export interface NonFluentsBlock extends NodeBase {
 export interface InstanceBlock extends NodeBase {
   readonly kind: 'Instance';
   readonly name: Identifier;
-  readonly domain: Identifier | undefined;
-  readonly nonFluentsRef: Identifier | undefined;
+  readonly domain: Reference | undefined;
+  readonly nonFluentsRef: Reference | undefined;
   /** Inline objects (2018-style instance blocks). */
-  readonly objects: { readonly list: ObjectsDeclaration[]; readonly span: Span } | undefined;
+  readonly objects: ListSection<ObjectsDeclaration> | undefined;
   /** Inline non-fluent values (2018-style instance blocks). */
   readonly nonFluents: AssignmentList | undefined;
   readonly initState: AssignmentList | undefined;
-  readonly maxNondefActions: { readonly value: number | 'pos-inf'; readonly span: Span } | undefined;
-  readonly horizon:
-    | { readonly value: number | 'pos-inf'; readonly span: Span }
-    | { readonly terminateWhen: Expression; readonly span: Span }
-    | undefined;
-  readonly discount: { readonly value: number; readonly span: Span } | undefined;
+  readonly maxNondefActions: Setting<number | 'pos-inf'> | undefined;
+  readonly horizon: Setting<number | 'pos-inf'> | (NodeBase & { readonly terminateWhen: Expression }) | undefined;
+  readonly discount: Setting<number> | undefined;
   danglingComments?: Comment[];
 }
 
 export type Block = DomainBlock | NonFluentsBlock | InstanceBlock;
 
-export interface RddlFile {
+export interface RddlFile extends Commentable {
   readonly kind: 'File';
   readonly blocks: Block[];
   readonly span: Span;

@@ -10,3 +10,4 @@ export {
   aggregationOperators,
   knownRequirements,
 } from './operators.js';
+export { printRddl, printExpressionText, type PrintOptions } from './printer/blocks.js';

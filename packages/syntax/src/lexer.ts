@@ -58,7 +58,7 @@ export function lexRddl(source: SourceFile, limits: ParseLimits): LexResult {
       diagnostics.push(
         createDiagnostic(
           'RDDL1003',
-          spanOf(source, tok.startOffset, tok.endOffset! + 1),
+          spanOf(source, tok.startOffset, tok.startOffset + tok.image.length),
           `malformed number '${tok.image}': the exponent has no digits`,
         ),
       );
@@ -77,7 +77,7 @@ export function lexRddl(source: SourceFile, limits: ParseLimits): LexResult {
 
   const comments: Comment[] = (result.groups['comments'] ?? []).map((tok) => ({
     text: tok.tokenType === BlockComment ? tok.image : tok.image.trimEnd(),
-    span: spanOf(source, tok.startOffset, tok.endOffset! + 1),
+    span: spanOf(source, tok.startOffset, tok.startOffset + tok.image.length),
     ownLine: isFirstOnLine(source.text, tok.startOffset),
   }));
   return { tokens: result.tokens, comments, diagnostics, refused: false };

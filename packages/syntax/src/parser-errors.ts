@@ -64,7 +64,7 @@ export function recognitionErrorToDiagnostic(source: SourceFile, error: IRecogni
   const innermost = ruleStack[ruleStack.length - 1] ?? '';
   let code: DiagnosticCode = 'RDDL1010';
   let start = atEof ? source.text.length : token.startOffset;
-  let end = atEof ? source.text.length : (token.endOffset ?? token.startOffset) + 1;
+  let end = atEof ? source.text.length : token.startOffset + token.image.length;
   let message = error.message;
 
   const previous = (error as { previousToken?: IToken }).previousToken;
@@ -76,7 +76,7 @@ export function recognitionErrorToDiagnostic(source: SourceFile, error: IRecogni
     // A missing terminator is best shown right after the token it should follow.
     code = 'RDDL1011';
     message = `missing ${expectedMatch[1]} after '${previous.image}'`;
-    start = (previous.endOffset ?? previous.startOffset) + 1;
+    start = previous.startOffset + previous.image.length;
     end = start + 1;
   } else if (innermost === 'primary' || innermost === 'unary') {
     code = 'RDDL1013';

@@ -45,7 +45,7 @@ export class RddlParser extends EmbeddedActionsParser {
 
   private span(first: IToken | Span, last: IToken | Span): Span {
     const start = 'source' in first ? first.start : first.startOffset;
-    const end = 'source' in last ? last.end : (last.endOffset ?? last.startOffset) + 1;
+    const end = 'source' in last ? last.end : last.startOffset + last.image.length;
     const safeStart = Number.isNaN(start) ? this.source.text.length : start;
     const safeEnd = Number.isNaN(end) ? this.source.text.length : end;
     return spanOf(this.source, safeStart, Math.max(safeStart, safeEnd));
@@ -208,7 +208,8 @@ export class RddlParser extends EmbeddedActionsParser {
     const semi = this.OPTION2(() => this.CONSUME(T.Semicolon));
     return this.ACTION(() => {
       const span = this.span(kw, semi ?? close);
-      return { key: 'requirements' as const, span, value: { list, span, assign: assign !== undefined } };
+      const value: A.RequirementsSection = { list, span, assign: assign !== undefined };
+      return { key: 'requirements' as const, span, value };
     });
   });
 
@@ -370,7 +371,7 @@ export class RddlParser extends EmbeddedActionsParser {
     const semi = this.OPTION(() => this.CONSUME(T.Semicolon));
     return this.ACTION(() => {
       const span = this.span(kw, semi ?? close);
-      const value: A.CpfsSection = { keyword: kw.image as 'cpfs' | 'cdfs', definitions, span };
+      const value: A.CpfsSection = { keyword: kw.image as 'cpfs' | 'cdfs', list: definitions, span };
       return { key: 'cpfs' as const, span, value };
     });
   });
@@ -411,7 +412,8 @@ export class RddlParser extends EmbeddedActionsParser {
     const semi = this.CONSUME(T.Semicolon);
     return this.ACTION(() => {
       const span = this.span(kw, semi);
-      return { key: 'reward' as const, span, value: { expression, span } };
+      const value: A.RewardSection = { expression, span };
+      return { key: 'reward' as const, span, value };
     });
   });
 
@@ -433,7 +435,7 @@ export class RddlParser extends EmbeddedActionsParser {
     const semi = this.OPTION(() => this.CONSUME2(T.Semicolon));
     return this.ACTION(() => {
       const span = this.span(kw, semi ?? close);
-      const value: A.ConstraintList = { expressions, span };
+      const value: A.ConstraintList = { keyword: kw.image as A.ConstraintList['keyword'], list: expressions, span };
       return { key: kw.image, span, value };
     });
   });
@@ -457,7 +459,7 @@ export class RddlParser extends EmbeddedActionsParser {
       return {
         kind: 'NonFluents' as const,
         name: this.ident(name),
-        domain: get('domain') as A.Identifier | undefined,
+        domain: get('domain') as A.Reference | undefined,
         objects: get('objects') as A.NonFluentsBlock['objects'],
         nonFluents: get('non-fluents') as A.AssignmentList | undefined,
         span: this.span(kw, close),
@@ -473,12 +475,15 @@ export class RddlParser extends EmbeddedActionsParser {
     ]),
   );
 
-  private domainReference = this.RULE('domainReference', (): Section<'domain', A.Identifier> => {
+  private domainReference = this.RULE('domainReference', (): Section<'domain', A.Reference> => {
     const kw = this.CONSUME(T.Kw.domain);
     this.CONSUME(T.Assign);
     const name = this.CONSUME(T.Identifier);
     const semi = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => ({ key: 'domain' as const, span: this.span(kw, semi), value: this.ident(name) }));
+    return this.ACTION(() => {
+      const span = this.span(kw, semi);
+      return { key: 'domain' as const, span, value: { name: this.ident(name), span } };
+    });
   });
 
   private objectsSection = this.RULE('objectsSection', (): Section<'objects', unknown> => {
@@ -600,8 +605,8 @@ export class RddlParser extends EmbeddedActionsParser {
       return {
         kind: 'Instance' as const,
         name: this.ident(name),
-        domain: get('domain') as A.Identifier | undefined,
-        nonFluentsRef: get('non-fluents-ref') as A.Identifier | undefined,
+        domain: get('domain') as A.Reference | undefined,
+        nonFluentsRef: get('non-fluents-ref') as A.Reference | undefined,
         objects: get('objects') as A.InstanceBlock['objects'],
         nonFluents: get('non-fluents') as A.AssignmentList | undefined,
         initState: get('init-state') as A.AssignmentList | undefined,
@@ -622,7 +627,11 @@ export class RddlParser extends EmbeddedActionsParser {
           this.CONSUME(T.Assign);
           const name = this.CONSUME(T.Identifier);
           const semi = this.CONSUME(T.Semicolon);
-          return this.ACTION(() => ({ key: 'non-fluents-ref', span: this.span(kw, semi), value: this.ident(name) }));
+          return this.ACTION(() => {
+            const span = this.span(kw, semi);
+            const value: A.Reference = { name: this.ident(name), span };
+            return { key: 'non-fluents-ref', span, value };
+          });
         },
       },
       { ALT: () => this.SUBRULE(this.nonFluentsValues) },

@@ -8,13 +8,13 @@ export type RootMapper = (expr: Expression, params: readonly string[]) => Expres
 
 export function mapDomainExpressions(domain: DomainBlock, fn: RootMapper): DomainBlock {
   const list = (c: ConstraintList | undefined): ConstraintList | undefined =>
-    c ? { ...c, expressions: c.expressions.map((e) => fn(e, [])) } : undefined;
+    c ? { ...c, list: c.list.map((e) => fn(e, [])) } : undefined;
   return {
     ...domain,
     cpfs: domain.cpfs
       ? {
           ...domain.cpfs,
-          definitions: domain.cpfs.definitions.map((d) => ({
+          list: domain.cpfs.list.map((d) => ({
             ...d,
             expression: fn(
               d.expression,
