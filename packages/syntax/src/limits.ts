@@ -13,9 +13,9 @@ export interface ParseLimits {
 }
 
 export const defaultParseLimits: ParseLimits = {
-  maxFileChars: 64 * 1024 * 1024,
-  maxTokens: 8_000_000,
-  maxNesting: 1000,
+  maxFileChars: 16 * 1024 * 1024,
+  maxTokens: 4_000_000,
+  maxNesting: 256,
   maxExpressionDepth: 1000,
   maxErrors: 100,
 };

@@ -1,7 +1,8 @@
 import { createDiagnostic, sortDiagnostics, spanOf, type Diagnostic, type SourceFile } from '@rddl/core';
 import type { Expression, RddlFile } from './ast.js';
 import { lexRddl } from './lexer.js';
-import { NestingLimitError, RddlParser } from './parser.js';
+import { EOF, type IToken } from 'chevrotain';
+import { blockStartTokens, NestingLimitError, RddlParser } from './parser.js';
 import { recognitionErrorToDiagnostic } from './parser-errors.js';
 import { defaultParseLimits, type ParseLimits } from './limits.js';
 import { expressionDepth } from './walk.js';
@@ -36,7 +37,7 @@ export function parseRddl(source: SourceFile, options: ParseOptions = {}): Parse
   const parser = sharedParser;
   let file: RddlFile;
   try {
-    file = parser.parseFile(source, lexed.tokens, limits);
+    file = parseBlocks(parser, source, lexed.tokens, limits, diagnostics);
   } catch (err) {
     if (!(err instanceof NestingLimitError) && !(err instanceof RangeError)) throw err;
     const offset = err instanceof NestingLimitError ? err.offset : 0;
@@ -50,13 +51,49 @@ export function parseRddl(source: SourceFile, options: ParseOptions = {}): Parse
     );
     return { file: empty, diagnostics: finish(diagnostics, limits, source) };
   }
-  for (const e of parser.errors) diagnostics.push(recognitionErrorToDiagnostic(source, e));
-  diagnostics.push(...parser.semanticDiagnostics);
 
   file = mapFileExpressions(file, (expr) => limitDepth(expr, limits, diagnostics));
   file = { ...file, blocks: file.blocks.map((b) => (b.kind === 'Domain' ? resolveHyphens(b, diagnostics) : b)) };
   if (options.keepComments !== false) file = attachComments(file, lexed.comments, lexed.tokens);
   return { file, diagnostics: finish(diagnostics, limits, source) };
+}
+
+/**
+ * Parse the blocks of a file. Stray input between blocks ends chevrotain's
+ * parse ("expected the end of the file"); it is reported once (RDDL1014) and
+ * parsing resumes at the next `domain`, `non-fluents` or `instance`.
+ */
+function parseBlocks(parser: RddlParser, source: SourceFile, tokens: IToken[], limits: ParseLimits, diagnostics: Diagnostic[]): RddlFile {
+  const blocks: RddlFile['blocks'] = [];
+  let rest = tokens;
+  for (;;) {
+    const file = parser.parseFile(source, rest, limits);
+    blocks.push(...file.blocks);
+    diagnostics.push(...parser.semanticDiagnostics);
+    // Errors at the level of the file rule itself are input left over between blocks.
+    const leftovers = parser.errors.filter((e) => (e.context?.ruleStack.length ?? 0) <= 1 && e.token.tokenType !== EOF);
+    for (const e of parser.errors) if (!leftovers.includes(e)) diagnostics.push(recognitionErrorToDiagnostic(source, e));
+    for (const e of leftovers) {
+      const tok = e.token;
+      diagnostics.push(
+        createDiagnostic(
+          'RDDL1014',
+          spanOf(source, tok.startOffset, tok.startOffset + tok.image.length),
+          `expected a domain, non-fluents or instance block but found '${tok.image}'`,
+        ),
+      );
+    }
+    if (leftovers.length === 0) break;
+    // Resume at the first block keyword after everything this round consumed.
+    const consumedUpTo = Math.max(
+      ...leftovers.map((e) => e.token.startOffset),
+      ...file.blocks.map((b) => b.span.end),
+    );
+    const next = rest.findIndex((t) => t.startOffset > consumedUpTo && blockStartTokens.has(t.tokenType));
+    if (next < 0) break;
+    rest = rest.slice(next);
+  }
+  return { kind: 'File', blocks, span: spanOf(source, 0, source.text.length) };
 }
 
 /** Replace an expression whose tree is too deep for later (recursive) passes. */
@@ -77,7 +114,8 @@ function finish(diagnostics: Diagnostic[], limits: ParseLimits, source: SourceFi
   const errors = sorted.filter((d) => d.severity === 'error');
   if (errors.length <= limits.maxErrors) return sorted;
   const lastKept = errors[limits.maxErrors - 1]!;
-  const kept = sorted.filter((d) => d.severity !== 'error' || errors.indexOf(d) < limits.maxErrors);
+  const keptErrors = new Set(errors.slice(0, limits.maxErrors));
+  const kept = sorted.filter((d) => d.severity !== 'error' || keptErrors.has(d));
   const cut = lastKept.span?.end ?? 0;
   kept.push(
     createDiagnostic(

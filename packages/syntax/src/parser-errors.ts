@@ -54,7 +54,7 @@ export const errorMessageProvider: IParserErrorMessageProvider = {
   },
 };
 
-const closers = new Set(["';'", "')'", "']'", "'}'", "','", "':'", "'='"]);
+
 
 /** Turn a chevrotain recognition error into a numbered diagnostic with a useful caret. */
 export function recognitionErrorToDiagnostic(source: SourceFile, error: IRecognitionException): Diagnostic {
@@ -72,8 +72,14 @@ export function recognitionErrorToDiagnostic(source: SourceFile, error: IRecogni
   if (atEof) {
     code = 'RDDL1012';
     message = `unexpected end of file: ${message.replace(/ but found the end of the file$/, '')}`;
-  } else if (error.name === 'MismatchedTokenException' && expectedMatch && closers.has(expectedMatch[1]!) && previous && !Number.isNaN(previous.startOffset)) {
-    // A missing terminator is best shown right after the token it should follow.
+  } else if (
+    error.name === 'MismatchedTokenException' &&
+    expectedMatch?.[1] === "';'" &&
+    previous &&
+    !Number.isNaN(previous.startOffset) &&
+    /[\r\n]/.test(source.text.slice(previous.startOffset + previous.image.length, token.startOffset))
+  ) {
+    // A `;` forgotten at the end of a line is best shown right after the token it should follow.
     code = 'RDDL1011';
     message = `missing ${expectedMatch[1]} after '${previous.image}'`;
     start = previous.startOffset + previous.image.length;

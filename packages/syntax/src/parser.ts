@@ -99,19 +99,6 @@ export class RddlParser extends EmbeddedActionsParser {
           return undefined;
         },
       },
-      {
-        ALT: () => {
-          const first = this.CONSUME(T.NotBlockStartToken);
-          let last = first;
-          this.MANY(() => {
-            last = this.CONSUME2(T.NotBlockStartToken);
-          });
-          this.ACTION(() =>
-            this.report('RDDL1014', this.span(first, last), `expected a domain, non-fluents or instance block but found '${first.image}'`),
-          );
-          return undefined;
-        },
-      },
     ]),
   );
 
@@ -231,12 +218,19 @@ export class RddlParser extends EmbeddedActionsParser {
     });
   });
 
+  // Statements are `body ;` with the body a rule of its own, so that after an
+  // error inside a statement chevrotain re-synchronises at the next `;`.
   private typeDeclaration = this.RULE('typeDeclaration', (): A.TypeDeclaration => {
+    const body = this.SUBRULE(this.typeDeclarationBody);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => ({ ...body, span: this.span(body.span, semi) }));
+  });
+
+  private typeDeclarationBody = this.RULE('typeDeclarationBody', (): A.TypeDeclaration => {
     const name = this.CONSUME(T.Identifier);
     this.CONSUME(T.Colon);
     const definition = this.SUBRULE(this.typeDefinition);
-    const semi = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => ({ kind: 'TypeDeclaration' as const, name: this.ident(name), definition, span: this.span(name, semi) }));
+    return this.ACTION(() => ({ kind: 'TypeDeclaration' as const, name: this.ident(name), definition, span: this.span(name, this.LA(0)) }));
   });
 
   private typeDefinition = this.RULE('typeDefinition', (): A.TypeDeclaration['definition'] =>
@@ -290,6 +284,12 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 
   private pvariableDeclaration = this.RULE('pvariableDeclaration', (): A.PVariableDeclaration => {
+    const body = this.SUBRULE(this.pvariableDeclarationBody);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => ({ ...body, span: this.span(body.span, semi) }));
+  });
+
+  private pvariableDeclarationBody = this.RULE('pvariableDeclarationBody', (): A.PVariableDeclaration => {
     const name = this.CONSUME(T.Identifier);
     const parameters: A.Identifier[] = [];
     const paren = this.OPTION(() => {
@@ -310,14 +310,15 @@ export class RddlParser extends EmbeddedActionsParser {
     const range = this.CONSUME3(T.Identifier);
     const attributes: { name: IToken; value: A.Constant }[] = [];
     this.MANY(() => {
-      this.CONSUME2(T.Comma);
+      // A forgotten comma between attributes is reported, not fatal.
+      const comma = this.OPTION2(() => this.CONSUME2(T.Comma));
       const attr = this.SUBRULE(this.pvarAttribute);
       this.ACTION(() => {
+        if (!comma) this.report('RDDL1011', this.tokenSpan(attr.name), `missing ',' before '${attr.name.image}'`);
         if (attr) attributes.push(attr);
       });
     });
-    this.CONSUME(T.RCurly);
-    const semi = this.CONSUME(T.Semicolon);
+    const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => {
       const fluentKind = kindTok.image as A.FluentKind;
       let defaultValue: A.Constant | undefined;
@@ -345,7 +346,7 @@ export class RddlParser extends EmbeddedActionsParser {
         range: this.ident(range),
         defaultValue,
         level,
-        span: this.span(name, semi),
+        span: this.span(name, close),
       };
     });
   });
@@ -377,6 +378,12 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 
   private cpfDefinition = this.RULE('cpfDefinition', (): A.CpfDefinition => {
+    const body = this.SUBRULE(this.cpfDefinitionBody);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => ({ ...body, span: this.span(body.span, semi) }));
+  });
+
+  private cpfDefinitionBody = this.RULE('cpfDefinitionBody', (): A.CpfDefinition => {
     const name = this.CONSUME(T.Identifier);
     const prime = this.OPTION(() => this.CONSUME(T.Prime));
     const parameters: A.VariableRef[] = [];
@@ -393,7 +400,6 @@ export class RddlParser extends EmbeddedActionsParser {
     });
     this.CONSUME(T.Assign);
     const expression = this.SUBRULE(this.expression);
-    const semi = this.CONSUME(T.Semicolon);
     return this.ACTION(() => ({
       kind: 'CpfDefinition' as const,
       name: this.ident(name),
@@ -401,7 +407,7 @@ export class RddlParser extends EmbeddedActionsParser {
       parameters,
       parenthesized: paren !== undefined,
       expression,
-      span: this.span(name, semi),
+      span: this.span(name, expression.span),
     }));
   });
 
@@ -491,20 +497,11 @@ export class RddlParser extends EmbeddedActionsParser {
     this.CONSUME(T.LCurly);
     const list: A.ObjectsDeclaration[] = [];
     this.MANY(() => {
-      const type = this.CONSUME(T.Identifier);
-      this.CONSUME(T.Colon);
-      this.CONSUME2(T.LCurly);
-      const objects: A.Identifier[] = [];
-      this.MANY_SEP({
-        SEP: T.Comma,
-        DEF: () => {
-          const o = this.CONSUME2(T.Identifier);
-          this.ACTION(() => objects.push(this.ident(o)));
-        },
-      });
-      this.CONSUME2(T.RCurly);
+      const decl = this.SUBRULE(this.objectsDeclarationBody);
       const semi = this.CONSUME(T.Semicolon);
-      this.ACTION(() => list.push({ type: this.ident(type), objects, span: this.span(type, semi) }));
+      this.ACTION(() => {
+        if (decl) list.push({ ...decl, span: this.span(decl.span, semi) });
+      });
     });
     const close = this.CONSUME(T.RCurly);
     const semi = this.OPTION(() => this.CONSUME2(T.Semicolon));
@@ -512,6 +509,22 @@ export class RddlParser extends EmbeddedActionsParser {
       const span = this.span(kw, semi ?? close);
       return { key: 'objects' as const, span, value: { list, span } };
     });
+  });
+
+  private objectsDeclarationBody = this.RULE('objectsDeclarationBody', (): A.ObjectsDeclaration => {
+    const type = this.CONSUME(T.Identifier);
+    this.CONSUME(T.Colon);
+    this.CONSUME(T.LCurly);
+    const objects: A.Identifier[] = [];
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const o = this.CONSUME2(T.Identifier);
+        this.ACTION(() => objects.push(this.ident(o)));
+      },
+    });
+    const close = this.CONSUME(T.RCurly);
+    return this.ACTION(() => ({ type: this.ident(type), objects, span: this.span(type, close) }));
   });
 
   /** `non-fluents { ... };` inside a non-fluents or instance block. */
@@ -536,6 +549,12 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 
   private assignment = this.RULE('assignment', (): A.Assignment => {
+    const body = this.SUBRULE(this.assignmentBody);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => ({ ...body, span: this.span(body.span, semi) }));
+  });
+
+  private assignmentBody = this.RULE('assignmentBody', (): A.Assignment => {
     const not = this.OPTION(() => this.CONSUME(T.Not));
     const name = this.CONSUME(T.Identifier);
     let args: A.Expression[] | undefined;
@@ -555,9 +574,8 @@ export class RddlParser extends EmbeddedActionsParser {
       this.CONSUME(T.Assign);
       return this.SUBRULE(this.constant);
     });
-    const semi = this.CONSUME(T.Semicolon);
     return this.ACTION(() => {
-      const span = this.span(not ?? name, semi);
+      const span = this.span(not ?? name, this.LA(0));
       if (not && value) this.report('RDDL1041', span, `'~${name.image}' cannot also be given a value`);
       const form: A.Assignment['form'] = value ? 'assign' : not ? 'negated' : 'bare';
       const implicit: A.BooleanLiteral = { kind: 'Boolean', value: !not, span: this.tokenSpan(name) };
@@ -882,14 +900,32 @@ export class RddlParser extends EmbeddedActionsParser {
     });
   });
 
+  /** `if c then a else if c2 then b ... else z`; else-if chains are read in a loop, not by recursion. */
   private ifExpression = this.RULE('ifExpression', (): A.If => {
+    const branches: { kw: IToken; condition: A.Expression; then: A.Expression }[] = [];
     const kw = this.CONSUME(T.Kw.if);
     const condition = this.SUBRULE(this.expression);
     this.CONSUME(T.Kw.then);
     const then = this.SUBRULE2(this.expression);
-    this.CONSUME(T.Kw.else);
-    const otherwise = this.SUBRULE3(this.expression);
-    return this.ACTION(() => ({ kind: 'If' as const, condition, then, else: otherwise, span: this.span(kw, otherwise.span) }));
+    this.ACTION(() => branches.push({ kw, condition, then }));
+    this.MANY(() => {
+      this.CONSUME(T.Kw.else);
+      const kw2 = this.CONSUME2(T.Kw.if);
+      const c = this.SUBRULE3(this.expression);
+      this.CONSUME2(T.Kw.then);
+      const t = this.SUBRULE4(this.expression);
+      this.ACTION(() => branches.push({ kw: kw2, condition: c, then: t }));
+    });
+    this.CONSUME2(T.Kw.else);
+    const otherwise = this.SUBRULE5(this.expression);
+    return this.ACTION(() => {
+      let result: A.Expression = otherwise;
+      for (let i = branches.length - 1; i >= 0; i--) {
+        const b = branches[i]!;
+        result = { kind: 'If', condition: b.condition, then: b.then, else: result, span: this.span(b.kw, otherwise.span) };
+      }
+      return result as A.If;
+    });
   });
 
   private switchExpression = this.RULE('switchExpression', (): A.Switch => {
@@ -1161,5 +1197,5 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 }
 
-/** Token types that may start a top-level block (for error messages). */
-export const blockStartTokens: TokenType[] = [T.Kw.domain, T.Kw.nonFluents, T.Kw.instance];
+/** Token types that may start a top-level block (where parsing resumes after stray input). */
+export const blockStartTokens: ReadonlySet<TokenType> = new Set([T.Kw.domain, T.Kw.nonFluents, T.Kw.instance, T.Kw.policy]);

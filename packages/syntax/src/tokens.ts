@@ -253,17 +253,3 @@ export const allTokens: TokenType[] = [
   ...new Set(reservedWords.values()),
 ];
 
-/**
- * Every token that cannot start a top-level block, so that stray input
- * between blocks is consumed and reported (RDDL1014) instead of ending the parse.
- */
-export const NotBlockStartToken = createToken({ name: 'NotBlockStart', pattern: Lexer.NA, label: 'stray input' });
-{
-  const blockStarts = new Set<TokenType>([Kw.domain, Kw.nonFluents, Kw.instance, Kw.policy]);
-  const categories = new Set<TokenType>([BinaryOperatorToken, FluentKindToken, DistributionToken, DiscreteToken, VectorDistributionToken]);
-  for (const t of allTokens) {
-    if (blockStarts.has(t) || categories.has(t) || t.PATTERN === Lexer.SKIPPED || t.GROUP !== undefined) continue;
-    t.CATEGORIES = [...(t.CATEGORIES ?? []), NotBlockStartToken];
-  }
-  allTokens.push(NotBlockStartToken);
-}

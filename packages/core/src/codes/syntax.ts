@@ -50,13 +50,13 @@ export const syntaxCodes = {
     severity: 'error',
     title: 'expression nested too deeply',
     description:
-      'Expressions may nest at most 1,000 levels (brackets, unary operators, if/else chains or operator chains). Deeper input is rejected instead of exhausting the stack; split the expression with interm-fluents.',
+      'Brackets, prefix operators and if/aggregation bodies may nest at most 256 levels, and an expression tree (long operator chains included) may be at most 1,000 levels deep. Deeper input is rejected with this error instead of exhausting the stack; split the expression with interm-fluents. Real domains stay far below both limits.',
   },
   RDDL1021: {
     severity: 'error',
     title: 'input too large',
     description:
-      'The file exceeds the size limit (64 MiB by default) or the number of tokens the parser accepts (8 million). Very large instances should be split into several files.',
+      'The file exceeds the size limit (16 MiB) or the number of tokens the parser accepts (4 million), which keep memory bounded (a 10 MB file needs about 600 MB while parsing). Very large instances should be split into several files.',
   },
   RDDL1022: {
     severity: 'error',

@@ -1,0 +1,2 @@
+export { runCli } from './program.js';
+export { CliError, type CliIo } from './io.js';
