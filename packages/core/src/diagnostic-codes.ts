@@ -1,5 +1,7 @@
 import type { CatalogueEntry } from './codes/entry.js';
 import { syntaxCodes } from './codes/syntax.js';
+import { nameCodes } from './codes/names.js';
+import { modelCodes } from './codes/model.js';
 
 export type { CatalogueEntry } from './codes/entry.js';
 
@@ -10,6 +12,8 @@ export type { CatalogueEntry } from './codes/entry.js';
  */
 export const diagnosticCatalogue = {
   ...syntaxCodes,
+  ...nameCodes,
+  ...modelCodes,
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof diagnosticCatalogue;

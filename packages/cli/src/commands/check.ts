@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { diagnosticToJson, renderDiagnostic, summarizeDiagnostics, type Diagnostic } from '@rddl/core';
-import { parseRddl } from '@rddl/syntax';
-import { expandInputs, readSource, type CliIo } from '../io.js';
+import { diagnosticToJson, renderDiagnostic, sortDiagnostics, summarizeDiagnostics, type Diagnostic } from '@rddl/core';
+import { checkProgram } from '@rddl/model';
+import { expandInputs, type CliIo } from '../io.js';
+import { loadFiles } from '../load-program.js';
 
 export interface CheckOptions {
   readonly json?: boolean;
@@ -30,18 +31,21 @@ Examples:
 
 export function runCheck(paths: readonly string[], options: CheckOptions, io: CliIo): number {
   const files = expandInputs(paths, io.cwd);
-  const diagnostics: Diagnostic[] = [];
-  for (const path of files) {
-    const source = readSource(path, io.cwd);
-    diagnostics.push(...parseRddl(source, { keepComments: false }).diagnostics);
-  }
-  const shown = options.warnings === false ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  const loaded = loadFiles(files, io.cwd);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  // Names and types are checked once the files read cleanly, so that one
+  // syntax error does not cascade into undefined-name errors.
+  if (!loaded.syntaxErrors) diagnostics.push(...checkProgram(loaded.files));
+  const sorted = sortDiagnostics(diagnostics);
+  const shown = options.warnings === false ? sorted.filter((d) => d.severity === 'error') : sorted;
   const failed = diagnostics.some((d) => d.severity === 'error');
   if (options.json) {
     io.stdout(`${JSON.stringify(shown.map(diagnosticToJson), null, 2)}\n`);
   } else {
     for (const d of shown) io.stderr(`${renderDiagnostic(d, { color: io.color })}\n\n`);
-    const summary = `${files.length} file${files.length === 1 ? '' : 's'} checked: ${summarizeDiagnostics(shown)}`;
+    const count = loaded.paths.length;
+    const skipped = loaded.syntaxErrors ? ' (name and type checks run once the syntax errors are fixed)' : '';
+    const summary = `${count} file${count === 1 ? '' : 's'} checked: ${summarizeDiagnostics(shown)}${skipped}`;
     io.stderr(`${summary}\n`);
   }
   return failed ? 1 : 0;
