@@ -2,6 +2,8 @@ import type { CatalogueEntry } from './codes/entry.js';
 import { syntaxCodes } from './codes/syntax.js';
 import { nameCodes } from './codes/names.js';
 import { modelCodes } from './codes/model.js';
+import { compileCodes } from './codes/compile.js';
+import { runtimeCodes } from './codes/runtime.js';
 
 export type { CatalogueEntry } from './codes/entry.js';
 
@@ -14,6 +16,8 @@ export const diagnosticCatalogue = {
   ...syntaxCodes,
   ...nameCodes,
   ...modelCodes,
+  ...compileCodes,
+  ...runtimeCodes,
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type DiagnosticCode = keyof typeof diagnosticCatalogue;

@@ -4,9 +4,12 @@ import type { SeedKey } from './seed-key.js';
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
 
 /**
- * Uniform draws for one random "site": the counter is
- * (episode, step, site, block), so the n-th draw of a site is the same number
- * whatever else was drawn before, in which order, in how many workers.
+ * Uniform draws for one random "site": the Philox counter is
+ * (episode, step, site << 16 | block, grounding), so the n-th draw of a site
+ * is the same number whatever else was drawn before, in which order, in how
+ * many workers. `site` identifies a random expression of the model (< 65536)
+ * and `grounding` which grounding of it (object tuple) is drawing; each
+ * (site, grounding) has 65536 blocks of two doubles (blocks wrap after that).
  * One object is reused for every site (call `reset`), so stepping allocates nothing.
  */
 export class CounterStream {
@@ -15,6 +18,7 @@ export class CounterStream {
   private episode = 0;
   private step = 0;
   private site = 0;
+  private grounding = 0;
   private blockIndex = 0;
   /** Which half (0 or 1) of the current 4-word block is next; 2 = block used up. */
   private half = 2;
@@ -23,11 +27,12 @@ export class CounterStream {
     this.key = key;
   }
 
-  /** Start the draws of one site. All arguments are uint32. */
-  reset(episode: number, step: number, site: number): this {
+  /** Start the draws of one site: episode, step and grounding are uint32, site < 65536. */
+  reset(episode: number, step: number, site: number, grounding = 0): this {
     this.episode = episode >>> 0;
     this.step = step >>> 0;
-    this.site = site >>> 0;
+    this.site = (site & 0xffff) << 16;
+    this.grounding = grounding >>> 0;
     this.blockIndex = 0;
     this.half = 2;
     return this;
@@ -36,8 +41,8 @@ export class CounterStream {
   /** A uniform double in [0, 1) with 53 random bits. */
   next(): number {
     if (this.half === 2) {
-      philox4x32(this.episode, this.step, this.site, this.blockIndex, this.key.k0, this.key.k1, this.block);
-      this.blockIndex = (this.blockIndex + 1) >>> 0;
+      philox4x32(this.episode, this.step, (this.site | this.blockIndex) >>> 0, this.grounding, this.key.k0, this.key.k1, this.block);
+      this.blockIndex = (this.blockIndex + 1) & 0xffff;
       this.half = 0;
     }
     const i = this.half * 2;

@@ -1,0 +1,454 @@
+import type { Span } from '@rddl/core';
+import type { CompiledModel } from '../compile-model.js';
+import type { IrNode, MatrixGroup, Site, VectorSampleGroup } from '../ir.js';
+
+/**
+ * Generates JavaScript source for a compiled model. Only numbers and
+ * generated identifiers reach the source: every name, string and span from
+ * the RDDL file stays in side tables indexed by number, so a hostile file
+ * cannot inject code.
+ */
+
+/** What a run-time check guards, for turning a failure into a diagnostic. */
+export interface CheckInfo {
+  readonly what: 'ln' | 'log' | 'sqrt' | 'div' | 'mod' | 'acos' | 'asin' | 'pow' | 'gamma' | 'exp' | 'value' | 'distribution' | 'discrete' | 'vector' | 'matrix' | 'det' | 'select';
+  readonly span: Span;
+  /** Name of the distribution or function involved, for the message. */
+  readonly name: string | undefined;
+  /** Which ground CPF (index into `cpfs`) or condition was being computed. */
+  readonly owner: Owner;
+}
+
+export type Owner =
+  | { readonly kind: 'cpf'; readonly index: number }
+  | { readonly kind: 'reward' }
+  | { readonly kind: 'invariant' | 'precondition' | 'termination'; readonly index: number };
+
+export interface GeneratedSource {
+  readonly source: string;
+  readonly checks: readonly CheckInfo[];
+  /** Scratch buffer sizes for discrete distributions and groups. */
+  readonly scratch: readonly number[];
+  /** Number of cached vector/matrix groups (their ids are below this). */
+  readonly groupCount: number;
+}
+
+/** Parameters every generated function takes (the arrays and their offsets, episode and step). */
+const ARGS = 'S, so, A, ao, N, no, I, io, O, oo, ep, t';
+const MAX_TERMS = 400;
+
+function num(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '(-Infinity)';
+  if (Object.is(v, -0)) return '(-0)';
+  return v < 0 ? `(${v})` : String(v);
+}
+
+const samplerName: Record<string, string> = {
+  Bernoulli: 'Bernoulli',
+  Normal: 'Normal',
+  Uniform: 'Uniform',
+  Exponential: 'Exponential',
+  Weibull: 'Weibull',
+  Gamma: 'Gamma',
+  Poisson: 'Poisson',
+  Binomial: 'Binomial',
+  NegativeBinomial: 'NegativeBinomial',
+  Beta: 'Beta',
+  Geometric: 'Geometric',
+  Pareto: 'Pareto',
+  Student: 'Student',
+  Gumbel: 'Gumbel',
+  Laplace: 'Laplace',
+  Cauchy: 'Cauchy',
+  Gompertz: 'Gompertz',
+  ChiSquare: 'ChiSquare',
+  Kumaraswamy: 'Kumaraswamy',
+};
+
+class FunctionBuilder {
+  private temps = 0;
+  constructor(private readonly gen: Generator) {}
+
+  temp(): string {
+    return `t${this.temps++}`;
+  }
+
+  declarations(): string {
+    return this.temps === 0 ? '' : `  let ${Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ')};\n`;
+  }
+
+  /** Expression source for a node; `owner` is what is being computed, for error reports. */
+  expr(n: IrNode, owner: Owner): string {
+    const g = this.gen;
+    const e = (x: IrNode) => this.expr(x, owner);
+    switch (n.op) {
+      case 'const':
+        return num(n.value);
+      case 'ref':
+        return n.space === 'state' ? `S[so + ${n.index}]` : n.space === 'next' ? `N[no + ${n.index}]` : n.space === 'action' ? `A[ao + ${n.index}]` : n.space === 'interm' ? `I[io + ${n.index}]` : `O[oo + ${n.index}]`;
+      case 'neg':
+        return `(-${e(n.arg)})`;
+      case 'not':
+        return `(${e(n.arg)} ? 0 : 1)`;
+      case 'add':
+        return `(${e(n.left)} + ${e(n.right)})`;
+      case 'sub':
+        return `(${e(n.left)} - ${e(n.right)})`;
+      case 'mul':
+        return `(${e(n.left)} * ${e(n.right)})`;
+      case 'div': {
+        const [a, b] = [this.temp(), this.temp()];
+        return `(${a} = ${e(n.left)}, ${b} = ${e(n.right)}, ${b} !== 0 ? ${a} / ${b} : rt.fail(${g.check('div', n.span, undefined, owner)}, ${a}, ${b}))`;
+      }
+      case 'and':
+        return `(${e(n.left)} && ${e(n.right)} ? 1 : 0)`;
+      case 'or':
+        return `(${e(n.left)} || ${e(n.right)} ? 1 : 0)`;
+      case 'implies':
+        return `(!${e(n.left)} || ${e(n.right)} ? 1 : 0)`;
+      case 'equiv':
+        return `(!${e(n.left)} === !${e(n.right)} ? 1 : 0)`;
+      case 'eq':
+        return `(${e(n.left)} === ${e(n.right)} ? 1 : 0)`;
+      case 'neq':
+        return `(${e(n.left)} !== ${e(n.right)} ? 1 : 0)`;
+      case 'lt':
+        return `(${e(n.left)} < ${e(n.right)} ? 1 : 0)`;
+      case 'le':
+        return `(${e(n.left)} <= ${e(n.right)} ? 1 : 0)`;
+      case 'gt':
+        return `(${e(n.left)} > ${e(n.right)} ? 1 : 0)`;
+      case 'ge':
+        return `(${e(n.left)} >= ${e(n.right)} ? 1 : 0)`;
+      case 'sum':
+        return chunked(n.args.map(e), ' + ', (s) => `(${s})`);
+      case 'prod':
+        return chunked(n.args.map(e), ' * ', (s) => `(${s})`);
+      case 'min':
+        return chunked(n.args.map(e), ', ', (s) => `Math.min(${s})`);
+      case 'max':
+        return chunked(n.args.map(e), ', ', (s) => `Math.max(${s})`);
+      case 'all':
+        return `(${chunked(n.args.map(e), ' && ', (s) => `(${s})`)} ? 1 : 0)`;
+      case 'any':
+        return `(${chunked(n.args.map(e), ' || ', (s) => `(${s})`)} ? 1 : 0)`;
+      case 'argmin':
+      case 'argmax': {
+        const [best, k, x] = [this.temp(), this.temp(), this.temp()];
+        const better = n.op === 'argmax' ? '>' : '<';
+        const steps = n.args.slice(1).map((a, i) => `(${x} = ${e(a)}) ${better} ${best} ? (${best} = ${x}, ${k} = ${i + 1}) : 0`);
+        return `(${best} = ${e(n.args[0]!)}, ${k} = 0${steps.map((s) => `, ${s}`).join('')}, ${k})`;
+      }
+      case 'if':
+        return `(${e(n.condition)} ? ${e(n.then)} : ${e(n.else)})`;
+      case 'select':
+        return g.select(n, owner);
+      case 'call':
+        return this.call(n, owner);
+      case 'sample':
+        return this.sample(n, owner);
+      case 'discrete': {
+        const buffer = g.scratch(n.probabilities.length);
+        const fills = n.probabilities.map((p, i) => `B${buffer}[${i}] = ${e(p)}`).join(', ');
+        const m = this.temp();
+        const check = g.check('discrete', n.span, undefined, owner);
+        return `(${fills}, (${m} = rt.checkDiscrete(B${buffer}, ${n.normalized})) !== undefined ? rt.failMessage(${check}, ${m}) : (${reset(n.site)}, rt.sampleDiscrete(st, B${buffer}, ${n.normalized})))`;
+      }
+      case 'vector-component':
+        return `g${n.group.id}(${ARGS})[${n.component}]`;
+      case 'matrix-entry':
+        return `m${n.group.id}(${ARGS})[${n.row * n.group.size + n.column}]`;
+      case 'det': {
+        const buffer = g.scratch(n.entries.length);
+        const fills = n.entries.map((x, i) => `B${buffer}[${i}] = ${e(x)}`).join(', ');
+        const v = this.temp();
+        return `(${fills}, ${v} = rt.det(B${buffer}, ${n.size}), ${v} - ${v} === 0 ? ${v} : rt.fail(${g.check('det', n.span, undefined, owner)}, ${v}))`;
+      }
+    }
+  }
+
+  private call(n: Extract<IrNode, { op: 'call' }>, owner: Owner): string {
+    const g = this.gen;
+    const args = n.args.map((a) => this.expr(a, owner));
+    const guarded = (what: CheckInfo['what'], test: (x: string) => string, value: (x: string) => string): string => {
+      const x = this.temp();
+      return `(${x} = ${args[0]}, ${test(x)} ? ${value(x)} : rt.fail(${g.check(what, n.span, n.fn, owner)}, ${x}))`;
+    };
+    const finite = (what: CheckInfo['what'], value: string): string => {
+      const v = this.temp();
+      return `(${v} = ${value}, ${v} - ${v} === 0 ? ${v} : rt.fail(${g.check(what, n.span, n.fn, owner)}, ${v}))`;
+    };
+    const two = (what: CheckInfo['what'], test: (a: string, b: string) => string, value: (a: string, b: string) => string): string => {
+      const [a, b] = [this.temp(), this.temp()];
+      return `(${a} = ${args[0]}, ${b} = ${args[1]}, ${test(a, b)} ? ${value(a, b)} : rt.fail(${g.check(what, n.span, n.fn, owner)}, ${a}, ${b}))`;
+    };
+    switch (n.fn) {
+      case 'abs':
+        return `Math.abs(${args[0]})`;
+      case 'sgn':
+        return `Math.sign(${args[0]})`;
+      case 'round':
+        return `rt.roundHalfEven(${args[0]})`;
+      case 'floor':
+      case 'ceil':
+      case 'cos':
+      case 'sin':
+      case 'tan':
+      case 'atan':
+      case 'tanh':
+        return `Math.${n.fn}(${args[0]})`;
+      case 'cosh':
+      case 'sinh':
+      case 'exp':
+        return finite('exp', `Math.${n.fn}(${args[0]})`);
+      case 'acos':
+      case 'asin':
+        return guarded(n.fn, (x) => `${x} >= -1 && ${x} <= 1`, (x) => `Math.${n.fn}(${x})`);
+      case 'ln':
+        return guarded('ln', (x) => `${x} > 0`, (x) => `Math.log(${x})`);
+      case 'sqrt':
+        return guarded('sqrt', (x) => `${x} >= 0`, (x) => `Math.sqrt(${x})`);
+      case 'gamma':
+      case 'lngamma':
+        return finite('gamma', `rt.${n.fn}(${args[0]})`);
+      case 'div':
+        return two('div', (_a, b) => `${b} !== 0`, (a, b) => `Math.floor(${a} / ${b})`);
+      case 'mod':
+        return two('mod', (_a, b) => `${b} !== 0`, (a, b) => `(${a} - ${b} * Math.floor(${a} / ${b}))`);
+      case 'fmod':
+        return two('mod', (_a, b) => `${b} !== 0`, (a, b) => `(${a} % ${b})`);
+      case 'min':
+        return `Math.min(${args[0]}, ${args[1]})`;
+      case 'max':
+        return `Math.max(${args[0]}, ${args[1]})`;
+      case 'hypot':
+        return `Math.hypot(${args[0]}, ${args[1]})`;
+      case 'pow': {
+        const [a, b, v] = [this.temp(), this.temp(), this.temp()];
+        return `(${a} = ${args[0]}, ${b} = ${args[1]}, ${v} = Math.pow(${a}, ${b}), ${v} - ${v} === 0 ? ${v} : rt.fail(${g.check('pow', n.span, n.fn, owner)}, ${a}, ${b}))`;
+      }
+      case 'log':
+        return two('log', (a, b) => `${a} > 0 && ${b} > 0 && ${b} !== 1`, (a, b) => `Math.log(${a}) / Math.log(${b})`);
+    }
+  }
+
+  private sample(n: Extract<IrNode, { op: 'sample' }>, owner: Owner): string {
+    const g = this.gen;
+    const name = samplerName[n.dist];
+    if (!name) throw new Error(`no sampler for ${n.dist}`);
+    const temps = n.args.map(() => this.temp());
+    const assigns = n.args.map((a, i) => `${temps[i]} = ${this.expr(a, owner)}`).join(', ');
+    const m = this.temp();
+    const check = g.check('distribution', n.span, n.dist, owner);
+    const list = temps.join(', ');
+    const draw = n.dist === 'Bernoulli' ? `(rt.sampleBernoulli(st, ${list}) ? 1 : 0)` : `rt.sample${name}(st, ${list})`;
+    return `(${assigns}, (${m} = rt.check${name}(${list})) !== undefined ? rt.failMessage(${check}, ${m}, ${list}) : (${reset(n.site)}, ${draw}))`;
+  }
+}
+
+function reset(site: Site): string {
+  return `st.reset(ep, t, ${site.site}, ${site.grounding})`;
+}
+
+/** Join terms, nesting in chunks so that huge sums do not make huge single expressions. */
+function chunked(terms: string[], sep: string, wrap: (s: string) => string): string {
+  if (terms.length <= MAX_TERMS) return wrap(terms.join(sep));
+  const chunks: string[] = [];
+  for (let i = 0; i < terms.length; i += MAX_TERMS) chunks.push(wrap(terms.slice(i, i + MAX_TERMS).join(sep)));
+  return chunked(chunks, sep, wrap);
+}
+
+class Generator {
+  readonly checks: CheckInfo[] = [];
+  readonly scratchSizes: number[] = [];
+  readonly helpers: string[] = [];
+  private readonly groupsDone = new Set<string>();
+  private selects = 0;
+
+  check(what: CheckInfo['what'], span: Span, name: string | undefined, owner: Owner): number {
+    this.checks.push({ what, span, name, owner });
+    return this.checks.length - 1;
+  }
+
+  groupCount(): number {
+    let max = -1;
+    for (const key of this.groupsDone) max = Math.max(max, Number(key.slice(1)));
+    return max + 1;
+  }
+
+  scratch(size: number): number {
+    this.scratchSizes.push(size);
+    return this.scratchSizes.length - 1;
+  }
+
+  /** `options[index]`: a ternary chain for few options, a helper function with a switch for many. */
+  select(n: Extract<IrNode, { op: 'select' }>, owner: Owner): string {
+    const id = this.selects++;
+    const f = new FunctionBuilder(this);
+    const cases = n.options.map((o, i) => `    case ${i}: return ${f.expr(o, owner)};`).join('\n');
+    const index = f.expr(n.index, owner);
+    const check = this.check('select', n.span, undefined, owner);
+    this.helpers.push(`function s${id}(${ARGS}) {\n${f.declarations()}  const k = ${index};\n  switch (k) {\n${cases}\n  }\n  return rt.fail(${check}, k);\n}`);
+    return `s${id}(${ARGS})`;
+  }
+
+  vectorGroup(group: VectorSampleGroup, owner: Owner): void {
+    const key = `g${group.id}`;
+    if (this.groupsDone.has(key)) return;
+    this.groupsDone.add(key);
+    const f = new FunctionBuilder(this);
+    const bufs = group.params.map((p) => this.scratch(p.length));
+    const out = this.scratch(group.size);
+    const fills = group.params.map((p, j) => p.map((x, i) => `  B${bufs[j]}[${i}] = ${f.expr(x, owner)};`).join('\n')).join('\n');
+    const check = this.check('vector', group.span, group.dist, owner);
+    const b = (j: number) => `B${bufs[j]}`;
+    const scalar = (j: number) => `B${bufs[j]}[0]`;
+    let body: string;
+    switch (group.dist) {
+      case 'Dirichlet':
+        body = `  const m = rt.checkDirichlet(${b(0)});\n  if (m !== undefined) rt.failMessage(${check}, m);\n  ${reset(group.site)};\n  rt.sampleDirichlet(st, ${b(0)}, B${out});`;
+        break;
+      case 'Multinomial':
+        body = `  const m = rt.checkMultinomial(${scalar(0)}, ${b(1)});\n  if (m !== undefined) rt.failMessage(${check}, m);\n  ${reset(group.site)};\n  rt.sampleMultinomial(st, ${scalar(0)}, ${b(1)}, B${out});`;
+        break;
+      case 'MultivariateNormal': {
+        const lower = this.scratch(group.size * group.size);
+        body = `  const m = rt.checkMultivariateNormal(${b(0)}, ${b(1)}, B${lower});\n  if (m !== undefined) rt.failMessage(${check}, m);\n  ${reset(group.site)};\n  rt.sampleMultivariateNormal(st, ${b(0)}, B${lower}, B${out});`;
+        break;
+      }
+      case 'MultivariateStudent': {
+        const lower = this.scratch(group.size * group.size);
+        body = `  const m = rt.checkMultivariateStudent(${b(0)}, ${b(1)}, ${scalar(2)}, B${lower});\n  if (m !== undefined) rt.failMessage(${check}, m);\n  ${reset(group.site)};\n  rt.sampleMultivariateStudent(st, ${b(0)}, B${lower}, ${scalar(2)}, B${out});`;
+        break;
+      }
+    }
+    this.helpers.push(
+      `function g${group.id}(${ARGS}) {\n  if (G[${group.id}] === stamp.v) return B${out};\n${f.declarations()}${fills}\n${body}\n  G[${group.id}] = stamp.v;\n  return B${out};\n}`,
+    );
+  }
+
+  matrixGroup(group: MatrixGroup, owner: Owner): void {
+    const key = `m${group.id}`;
+    if (this.groupsDone.has(key)) return;
+    this.groupsDone.add(key);
+    const f = new FunctionBuilder(this);
+    const input = this.scratch(group.entries.length);
+    const out = this.scratch(group.entries.length);
+    const fills = group.entries.map((x, i) => `  B${input}[${i}] = ${f.expr(x, owner)};`).join('\n');
+    const check = this.check('matrix', group.span, group.fn, owner);
+    this.helpers.push(
+      `function m${group.id}(${ARGS}) {\n  if (G[${group.id}] === stamp.v) return B${out};\n${f.declarations()}${fills}\n  if (rt.matrix(${JSON.stringify(group.fn)}, B${input}, ${group.size}, B${out}) === undefined) rt.fail(${check});\n  G[${group.id}] = stamp.v;\n  return B${out};\n}`,
+    );
+  }
+
+  /** Emit the helper functions of every group a node uses (before code that calls them runs). */
+  groups(n: IrNode, owner: Owner): void {
+    const visit = (x: IrNode): void => {
+      if (x.op === 'vector-component') this.vectorGroup(x.group, owner);
+      if (x.op === 'matrix-entry') this.matrixGroup(x.group, owner);
+      for (const c of childrenOf(x)) visit(c);
+    };
+    visit(n);
+  }
+}
+
+function childrenOf(n: IrNode): IrNode[] {
+  switch (n.op) {
+    case 'const':
+    case 'ref':
+      return [];
+    case 'vector-component':
+      return n.group.params.flat();
+    case 'matrix-entry':
+      return [...n.group.entries];
+    case 'neg':
+    case 'not':
+      return [n.arg];
+    case 'if':
+      return [n.condition, n.then, n.else];
+    case 'select':
+      return [n.index, ...n.options];
+    case 'discrete':
+      return [...n.probabilities];
+    case 'det':
+      return [...n.entries];
+    case 'sum':
+    case 'prod':
+    case 'min':
+    case 'max':
+    case 'all':
+    case 'any':
+    case 'argmin':
+    case 'argmax':
+    case 'call':
+    case 'sample':
+      return [...n.args];
+    default:
+      return [n.left, n.right];
+  }
+}
+
+/** Source of the module: `step`, `reward`, `invariants`, `preconditions`, `terminal`. */
+export function generateSource(compiled: CompiledModel): GeneratedSource {
+  const g = new Generator();
+  const functions: string[] = [];
+  const stepCalls: string[] = [];
+
+  // One function per run of groundings of the same lifted CPF keeps functions small enough to optimise.
+  let start = 0;
+  while (start < compiled.cpfs.length) {
+    let end = start + 1;
+    while (end < compiled.cpfs.length && compiled.cpfs[end]!.cpf === compiled.cpfs[start]!.cpf && end - start < 2000) end++;
+    const f = new FunctionBuilder(g);
+    const lines: string[] = [];
+    for (let i = start; i < end; i++) {
+      const c = compiled.cpfs[i]!;
+      const owner: Owner = { kind: 'cpf', index: i };
+      g.groups(c.expr, owner);
+      const target = c.space === 'next' ? `N[no + ${c.index}]` : c.space === 'interm' ? `I[io + ${c.index}]` : `O[oo + ${c.index}]`;
+      const check = g.check('value', c.cpf.expression.span, undefined, owner);
+      lines.push(`  v = ${f.expr(c.expr, owner)};\n  if (v - v !== 0) rt.fail(${check}, v);\n  ${target} = v;`);
+    }
+    const id = functions.length;
+    functions.push(`function c${id}(${ARGS}) {\n  let v;\n${f.declarations()}${lines.join('\n')}\n}`);
+    stepCalls.push(`  c${id}(${ARGS});`);
+    start = end;
+  }
+
+  // Constraints return the index of the first that fails; termination the index of the first that holds.
+  const conditionFunction = (name: string, kind: 'invariant' | 'precondition' | 'termination', list: readonly { expr: IrNode }[]) => {
+    const f = new FunctionBuilder(g);
+    const lines = list.map((c, i) => {
+      const owner: Owner = { kind, index: i };
+      g.groups(c.expr, owner);
+      const test = f.expr(c.expr, owner);
+      return kind === 'termination' ? `  if (${test}) return ${i};` : `  if (!${test}) return ${i};`;
+    });
+    functions.push(`function ${name}(${ARGS}) {\n${f.declarations()}${lines.join('\n')}\n  return -1;\n}`);
+  };
+
+  const rewardBuilder = new FunctionBuilder(g);
+  g.groups(compiled.reward, { kind: 'reward' });
+  const rewardExpr = rewardBuilder.expr(compiled.reward, { kind: 'reward' });
+  const rewardCheck = g.check('value', compiled.model.reward.span, undefined, { kind: 'reward' });
+  functions.push(`function reward(${ARGS}) {\n${rewardBuilder.declarations()}  const v = ${rewardExpr};\n  if (v - v !== 0) rt.fail(${rewardCheck}, v);\n  return v;\n}`);
+  conditionFunction('invariants', 'invariant', compiled.invariants);
+  conditionFunction('preconditions', 'precondition', compiled.preconditions);
+  conditionFunction('terminal', 'termination', compiled.terminations);
+  functions.push(`function step(${ARGS}) {\n  stamp.v++;\n${stepCalls.join('\n')}\n}`);
+
+  const scratch = g.scratchSizes.map((size, i) => `const B${i} = new Float64Array(${size});`).join('\n');
+  const source = [
+    "'use strict';",
+    'const st = rt.stream;',
+    'const stamp = { v: 0 };',
+    'const G = new Float64Array(rt.groupCount).fill(-1);',
+    scratch,
+    ...g.helpers,
+    ...functions,
+    'return { step, reward, invariants, preconditions, terminal, stamp };',
+  ].join('\n');
+  return { source, checks: g.checks, scratch: g.scratchSizes, groupCount: g.groupCount() };
+}
