@@ -43,7 +43,7 @@ export interface CompiledModel {
 }
 
 export interface CompileOptions {
-  /** Most IR nodes grounding may create before it stops with RDDL4001. Default 20 million. */
+  /** Most IR nodes grounding may create before it stops with RDDL4001. Default 5 million. */
   readonly maxNodes?: number;
 }
 
@@ -51,7 +51,7 @@ export interface CompileOptions {
 export function compileModel(model: Model, options: CompileOptions = {}): { compiled: CompiledModel | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const layout = buildLayout(model);
-  const grounder = new Grounder(model, layout, options.maxNodes ?? 20_000_000, diagnostics);
+  const grounder = new Grounder(model, layout, options.maxNodes ?? 5_000_000, diagnostics);
   try {
     const cpfs: GroundCpf[] = [];
     for (const cpf of model.cpfs) {
@@ -109,7 +109,7 @@ export function compileModel(model: Model, options: CompileOptions = {}): { comp
   } catch (err) {
     if (!(err instanceof GroundingLimitError)) throw err;
     diagnostics.push(
-      createDiagnostic('RDDL4001', err.span, `grounding this instance needs more than ${options.maxNodes ?? 20_000_000} expression nodes`, {
+      createDiagnostic('RDDL4001', err.span, `grounding this instance needs more than ${options.maxNodes ?? 5_000_000} expression nodes`, {
         hint: 'use fewer objects, or rewrite large aggregations with interm-fluents',
       }),
     );

@@ -6,7 +6,7 @@ export const compileCodes = {
     severity: 'error',
     title: 'instance too large to ground',
     description:
-      'Grounding expands every CPF for every object tuple and every aggregation over its objects. This instance needs more expression nodes than the limit (20 million by default), or more than 65,536 random expressions. Use fewer objects or restructure large aggregations.',
+      'Grounding expands every CPF for every object tuple and every aggregation over its objects. This instance needs more expression nodes than the limit (5 million by default; `--max-nodes` raises it), or more than 65,536 random expressions. Use fewer objects or restructure large aggregations.',
   },
   RDDL4002: {
     severity: 'error',
