@@ -38,35 +38,112 @@ export interface EvaluationResult {
   readonly warnings: Diagnostic[];
 }
 
+/** A policy whose `act` may be asynchronous (planners that search in worker threads). */
+export interface AsyncPolicy {
+  readonly name: string;
+  act(state: Float64Array, t: number, episode: number, out: Float64Array): void | Promise<void>;
+  startEpisode?(episode: number): void;
+}
+
 /** Run `policy` for `episodes` episodes; returns are discounted sums of rewards. */
 export function evaluatePolicy(compiled: CompiledModel, policy: Policy, options: EvaluationOptions): EvaluationResult {
-  const sim = new Simulator(compiled, { seed: options.seed ?? 0, constraints: options.constraints ?? 'error' });
-  const returns = new Float64Array(options.episodes);
-  const undiscounted = new Float64Array(options.episodes);
-  const action = new Float64Array(compiled.layout.action.size);
-  const first = options.firstEpisode ?? 0;
-  let steps = 0;
+  const run = new EpisodeRun(compiled, options);
   for (let k = 0; k < options.episodes; k++) {
-    const episode = first + k;
-    sim.reset(episode);
+    const episode = run.startEpisode(k);
     policy.startEpisode?.(episode);
-    let ret = 0;
-    let plain = 0;
-    let discount = 1;
-    for (let t = 0; !sim.done; t++) {
-      action.set(compiled.defaultAction);
-      policy.act(sim.state, t, episode, action);
-      const before = options.onStep ? sim.state.slice() : undefined;
-      const r = sim.step(action);
-      ret += discount * r.reward;
-      plain += r.reward;
-      discount *= compiled.discount;
-      steps++;
-      options.onStep?.({ episode, t, state: before!, action, reward: r.reward, nextState: sim.state, observation: sim.observation, done: r.done });
+    while (!run.done) {
+      policy.act(run.state, run.t, episode, run.prepareAction());
+      run.applyAction();
     }
-    returns[k] = ret;
-    undiscounted[k] = plain;
-    options.onEpisode?.(episode, ret);
+    run.endEpisode(k);
   }
-  return { returns, undiscounted, summary: summarize(returns), steps, warnings: sim.warnings };
+  return run.result();
+}
+
+/** The same, for policies that may act asynchronously (awaited only when `act` returns a promise). */
+export async function evaluatePolicyAsync(compiled: CompiledModel, policy: AsyncPolicy, options: EvaluationOptions): Promise<EvaluationResult> {
+  const run = new EpisodeRun(compiled, options);
+  for (let k = 0; k < options.episodes; k++) {
+    const episode = run.startEpisode(k);
+    policy.startEpisode?.(episode);
+    while (!run.done) {
+      const pending = policy.act(run.state, run.t, episode, run.prepareAction());
+      if (pending) await pending;
+      run.applyAction();
+    }
+    run.endEpisode(k);
+  }
+  return run.result();
+}
+
+/** The bookkeeping shared by both evaluation loops: simulator, returns, step records. */
+class EpisodeRun {
+  private readonly sim: Simulator;
+  private readonly returns: Float64Array;
+  private readonly undiscounted: Float64Array;
+  private readonly action: Float64Array;
+  private readonly first: number;
+  private steps = 0;
+  private episode = 0;
+  private ret = 0;
+  private plain = 0;
+  private discount = 1;
+
+  constructor(
+    private readonly compiled: CompiledModel,
+    private readonly options: EvaluationOptions,
+  ) {
+    this.sim = new Simulator(compiled, { seed: options.seed ?? 0, constraints: options.constraints ?? 'error' });
+    this.returns = new Float64Array(options.episodes);
+    this.undiscounted = new Float64Array(options.episodes);
+    this.action = new Float64Array(compiled.layout.action.size);
+    this.first = options.firstEpisode ?? 0;
+  }
+
+  get done(): boolean {
+    return this.sim.done;
+  }
+
+  get state(): Float64Array {
+    return this.sim.state;
+  }
+
+  get t(): number {
+    return this.sim.time;
+  }
+
+  startEpisode(k: number): number {
+    this.episode = this.first + k;
+    this.sim.reset(this.episode);
+    this.ret = 0;
+    this.plain = 0;
+    this.discount = 1;
+    return this.episode;
+  }
+
+  prepareAction(): Float64Array {
+    this.action.set(this.compiled.defaultAction);
+    return this.action;
+  }
+
+  applyAction(): void {
+    const t = this.sim.time;
+    const before = this.options.onStep ? this.sim.state.slice() : undefined;
+    const r = this.sim.step(this.action);
+    this.ret += this.discount * r.reward;
+    this.plain += r.reward;
+    this.discount *= this.compiled.discount;
+    this.steps++;
+    this.options.onStep?.({ episode: this.episode, t, state: before!, action: this.action, reward: r.reward, nextState: this.sim.state, observation: this.sim.observation, done: r.done });
+  }
+
+  endEpisode(k: number): void {
+    this.returns[k] = this.ret;
+    this.undiscounted[k] = this.plain;
+    this.options.onEpisode?.(this.episode, this.ret);
+  }
+
+  result(): EvaluationResult {
+    return { returns: this.returns, undiscounted: this.undiscounted, summary: summarize(this.returns), steps: this.steps, warnings: this.sim.warnings };
+  }
 }
