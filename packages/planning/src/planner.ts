@@ -47,6 +47,8 @@ export interface PlannerFactory<Options = Record<string, unknown>> {
   readonly name: string;
   readonly description: string;
   readonly defaults: Options;
+  /** Budget used when none is given (per decision for planners that search at every step). */
+  readonly defaultBudget?: Budget;
   /** undefined when the planner can handle the model, else why not (the construct and its line). */
   supports?(compiled: CompiledModel): string | undefined;
   create(context: PlannerContext, options: Options): Planner | Promise<Planner>;
