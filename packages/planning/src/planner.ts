@@ -38,6 +38,8 @@ export interface Planner {
   act(state: Float64Array, t: number, episode: number, out: Float64Array): Promise<void> | void;
   /** Statistics to report after the evaluation. */
   stats?(): PlannerStats;
+  /** Write what the planner computed (tables, pictures, models) into `dir` (`rddl solve --out`); returns the file names. */
+  writeArtifacts?(dir: string): Promise<string[]> | string[];
   /** Release workers and other resources. */
   dispose?(): Promise<void> | void;
 }

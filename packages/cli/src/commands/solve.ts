@@ -40,6 +40,8 @@ export interface SolveOptions {
   readonly workers?: string;
   readonly constraints?: string;
   readonly maxNodes?: string;
+  readonly option?: string[];
+  readonly dumpLp?: string;
 }
 
 export function registerSolve(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -60,6 +62,8 @@ export function registerSolve(program: Command, io: CliIo, setExit: (code: numbe
     .option('--workers <n>', 'worker threads for planners that use them (default: number of cores)')
     .option('--constraints <mode>', 'error, warn or ignore violated invariants and preconditions', 'error')
     .option('--max-nodes <n>', 'grounding limit in expression nodes', '5000000')
+    .option('--option <key=value...>', "set one of the planner's options (see docs/planners.md), e.g. --option horizon=20")
+    .option('--dump-lp <file>', 'milp planner: also write the first model it solves in CPLEX LP format')
     .option('--out <dir>', 'write returns.csv (every episode of every planner) and trace.jsonl (first episode of the planner)')
     .option('--json', 'print one JSON object with the results on stdout')
     .addHelpText(
@@ -161,6 +165,12 @@ export async function runSolve(files: readonly string[], flags: SolveOptions, io
   if (unsupported) throw new CliError(`planner '${plannerName}' cannot handle this model: ${unsupported}`, 1);
   const actionText = flags.action ?? config.action;
   const given: Record<string, unknown> = { ...(config.options ?? {}) };
+  for (const text of flags.option ?? []) {
+    const m = /^\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(text);
+    if (!m) throw new CliError(`cannot read --option '${text}': write key=value`);
+    given[m[1]!] = optionValue(m[2]!);
+  }
+  if (flags.dumpLp !== undefined) given['dumpLp'] = resolve(io.cwd, flags.dumpLp);
   if (plannerName === 'constant') {
     if (actionText === undefined) throw new CliError("the constant planner needs --action, e.g. --action 'set_weight=0.5'");
     try {
@@ -186,6 +196,7 @@ export async function runSolve(files: readonly string[], flags: SolveOptions, io
   const total = episodes * (1 + baselines.length);
   const progress = startProgress(io, 'evaluating', total);
   let done = 0;
+  const artifacts: string[] = [];
   const runOne = async (name: string, f: PlannerFactory<Record<string, unknown>>, opts: Record<string, unknown>, planModel = compiled, keepTrace = false) => {
     const rec = recorder(compiled.horizon, keepTrace, compiled.layout.action, compiled.layout.state);
     const planner = await f.create(
@@ -200,6 +211,11 @@ export async function runSolve(files: readonly string[], flags: SolveOptions, io
         onStep: (r) => rec.onStep(r),
         onEpisode: () => progress.update(++done, name),
       });
+      if (keepTrace && flags.out && planner.writeArtifacts) {
+        const dir = resolve(io.cwd, flags.out);
+        mkdirSync(dir, { recursive: true });
+        artifacts.push(...(await planner.writeArtifacts(dir)));
+      }
       return { evaluation, rec };
     } finally {
       await planner.dispose?.();
@@ -275,11 +291,25 @@ export async function runSolve(files: readonly string[], flags: SolveOptions, io
         { name: plannerName, rewardByStep: main.rec.rewardByStep, count: main.rec.count },
         ...others.map((o) => ({ name: o.evaluation.planner, rewardByStep: o.rec.rewardByStep, count: o.rec.count })),
       ], io.color),
-      ...(flags.out ? ['', `wrote ${join(flags.out, 'returns.csv')} and ${join(flags.out, 'trace.jsonl')}`] : []),
+      ...(flags.out ? ['', `wrote ${[join(flags.out, 'returns.csv'), join(flags.out, 'trace.jsonl'), ...artifacts.map((a) => join(flags.out!, a))].join(', ')}`] : []),
       '',
     ].join('\n'),
   );
   return 0;
+}
+
+/** `--option` values: numbers, true/false, JSON arrays/objects, or text. */
+function optionValue(text: string): unknown {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) return Number(text);
+  if (text.startsWith('[') || text.startsWith('{')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new CliError(`--option value '${text}' is not valid JSON`);
+    }
+  }
+  return text;
 }
 
 function writeOut(dir: string, runs: readonly { evaluation: PlannerEvaluation }[], trace: readonly string[]): void {
