@@ -7,3 +7,4 @@ export { DomainError, roundHalfEven } from './js/runtime.js';
 export type { CheckInfo, Owner, GeneratedSource } from './js/codegen.js';
 export { interpret, referencesOf, type Environment } from './interpret.js';
 export { extractActionBounds, dependsOnActions, conjuncts, type ActionBounds } from './analysis/action-bounds.js';
+export { extractSumConstraints, type SumConstraint } from './analysis/sum-constraints.js';

@@ -1,5 +1,5 @@
 import { CounterStream, deriveSeedKey } from '@rddl/core';
-import { extractActionBounds, interpret, type ActionBounds, type CompiledModel } from '@rddl/compiler';
+import { extractActionBounds, extractSumConstraints, interpret, type ActionBounds, type CompiledModel, type SumConstraint } from '@rddl/compiler';
 import type { Policy } from './policy.js';
 import { Simulator } from './simulator.js';
 
@@ -35,7 +35,9 @@ export interface RandomPolicyOptions {
  * The random policy: each action uniform over its range (bool: fair coin; int:
  * uniform integer; enum/object: uniform value; real: uniform) within the box
  * bounds read from the preconditions at the current state, a missing side
- * being default ± `unboundedWidth`. If more actions differ from their
+ * being default ± `unboundedWidth`. A group of actions whose sum a
+ * precondition fixes (portfolio weights summing to 1, or to 0 = hold) is drawn
+ * uniformly on that simplex instead (one allowed sum chosen at random). If more actions differ from their
  * defaults than max-nondef-actions allows, a uniformly chosen subset of that
  * size is kept. Draws that violate another precondition are redrawn; after
  * `attempts` failures the noop action is used. Random numbers come from their
@@ -43,6 +45,7 @@ export interface RandomPolicyOptions {
  */
 export function randomPolicy(compiled: CompiledModel, options: RandomPolicyOptions = {}): Policy {
   const bounds = extractActionBounds(compiled);
+  const sums = extractSumConstraints(compiled);
   const stream = new CounterStream(deriveSeedKey(options.seed ?? 0, 'policy:random'));
   const checker = new Simulator(compiled, { constraints: 'error', seed: options.seed ?? 0, purpose: 'policy:check' });
   const attempts = options.attempts ?? 100;
@@ -54,6 +57,7 @@ export function randomPolicy(compiled: CompiledModel, options: RandomPolicyOptio
       for (let attempt = 0; attempt < attempts; attempt++) {
         stream.reset(episode, t, attempt);
         drawAction(compiled, bounds, state, stream, width, out);
+        for (const group of sums) drawOnSimplex(group, stream, out);
         if (!needsCheck || checker.preconditionsHold(state, out, t, episode)) return;
       }
       out.set(compiled.defaultAction);
@@ -87,6 +91,17 @@ function drawAction(compiled: CompiledModel, bounds: ActionBounds, state: Float6
     } else out[i] = b >= a ? a + u * (b - a) : defaults[i]!;
   }
   limitNondefault(compiled, stream, out);
+}
+
+/** Uniform on { x >= 0 : sum x = target } (Dirichlet(1, ..., 1) scaled), for one allowed target. */
+function drawOnSimplex(group: SumConstraint, stream: CounterStream, out: Float64Array): void {
+  const target = group.targets[Math.min(group.targets.length - 1, Math.floor(stream.next() * group.targets.length))]!;
+  let total = 0;
+  for (const i of group.actions) {
+    out[i] = -Math.log(stream.nextOpen());
+    total += out[i]!;
+  }
+  for (const i of group.actions) out[i] = target === 0 ? 0 : (out[i]! / total) * target;
 }
 
 /** Keep a uniformly chosen subset of max-nondef-actions non-default actions (partial Fisher–Yates). */
