@@ -1,7 +1,7 @@
 /**
  * Parsing speed over the whole corpus: lines per second and CPU time per
  * pass, cold (first pass, includes building the parser) and warm (median of
- * later passes). Run: node --import tsx bench/parse.ts [corpus-dir] [passes]
+ * later passes). Run: node --import ./scripts/register-ts.mjs bench/parse.ts [corpus-dir] [passes]
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerFmt } from './commands/fmt.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerTypes } from './commands/types.js';
+import { registerSolve } from './commands/solve.js';
 import { CliError, type CliIo } from './io.js';
 
 /**
@@ -20,6 +23,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .version('0.1.0', '-V, --version');
   registerCheck(program, io, setExit);
   registerFmt(program, io, setExit);
+  registerSimulate(program, io, setExit);
+  registerTypes(program, io, setExit);
+  registerSolve(program, io, setExit);
+  if (argv.length === 0) {
+    // commander would treat a missing command as an error; plain `rddl` shows the help.
+    io.stdout(program.helpInformation());
+    return 0;
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {
@@ -32,9 +43,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return err.exitCode;
     }
     throw err;
-  }
-  if (argv.length === 0) {
-    io.stdout(program.helpInformation());
   }
   return exitCode;
 }

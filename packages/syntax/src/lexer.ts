@@ -54,7 +54,11 @@ export function lexRddl(source: SourceFile, limits: ParseLimits): LexResult {
       diagnostics.push(
         createDiagnostic('RDDL1002', spanOf(source, tok.startOffset, tok.startOffset + 2), 'block comment is never closed with */'),
       );
-    } else if (tok.tokenType === MalformedNumber) {
+    }
+  }
+
+  for (const tok of result.tokens) {
+    if (tok.tokenType === MalformedNumber) {
       diagnostics.push(
         createDiagnostic(
           'RDDL1003',
@@ -62,11 +66,7 @@ export function lexRddl(source: SourceFile, limits: ParseLimits): LexResult {
           `malformed number '${tok.image}': the exponent has no digits`,
         ),
       );
-    }
-  }
-
-  for (const tok of result.tokens) {
-    if (tok.tokenType === Identifier) {
+    } else if (tok.tokenType === Identifier) {
       const kw = reservedWords.get(tok.image);
       if (kw) {
         tok.tokenType = kw;

@@ -108,21 +108,28 @@ function limitDepth(expr: Expression, limits: ParseLimits, diagnostics: Diagnost
   return { kind: 'ErrorExpression', span: expr.span };
 }
 
-/** Sort, and stop after the error limit with one RDDL1022. */
+/**
+ * Sort, and keep at most `maxErrors` errors and as many warnings: each
+ * overflow is replaced by one RDDL1022 (a warning when warnings overflowed),
+ * so output stays bounded however many problems a hostile file has.
+ */
 function finish(diagnostics: Diagnostic[], limits: ParseLimits, source: SourceFile): Diagnostic[] {
   const sorted = sortDiagnostics(diagnostics);
   const errors = sorted.filter((d) => d.severity === 'error');
-  if (errors.length <= limits.maxErrors) return sorted;
-  const lastKept = errors[limits.maxErrors - 1]!;
-  const keptErrors = new Set(errors.slice(0, limits.maxErrors));
-  const kept = sorted.filter((d) => d.severity !== 'error' || keptErrors.has(d));
-  const cut = lastKept.span?.end ?? 0;
-  kept.push(
-    createDiagnostic(
-      'RDDL1022',
-      spanOf(source, cut, cut),
-      `stopped after ${limits.maxErrors} errors (${errors.length - limits.maxErrors} more not shown)`,
-    ),
-  );
-  return kept;
+  const others = sorted.filter((d) => d.severity !== 'error');
+  if (errors.length <= limits.maxErrors && others.length <= limits.maxErrors) return sorted;
+  const kept = new Set([...errors.slice(0, limits.maxErrors), ...others.slice(0, limits.maxErrors)]);
+  const out = sorted.filter((d) => kept.has(d));
+  const cut = (list: Diagnostic[], what: string, severity: 'error' | 'warning') => {
+    if (list.length <= limits.maxErrors) return;
+    const end = list[limits.maxErrors - 1]?.span?.end ?? 0;
+    out.push(
+      createDiagnostic('RDDL1022', spanOf(source, end, end), `stopped after ${limits.maxErrors} ${what} (${list.length - limits.maxErrors} more not shown)`, {
+        severity,
+      }),
+    );
+  };
+  cut(errors, 'errors', 'error');
+  cut(others, 'warnings', 'warning');
+  return out;
 }

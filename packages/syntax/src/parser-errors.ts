@@ -18,6 +18,8 @@ const ruleDescriptions: Record<string, string> = {
   discreteCase: 'a case (@value : probability)',
   pvarAttribute: "'default = ...' or 'level = ...'",
   assignmentArg: 'an object or @value',
+  countValue: "a whole number or 'pos-inf'",
+  horizonSetting: "a whole number, 'pos-inf' or 'terminate-when (...)'",
 };
 
 function describe(tokType: TokenType): string {

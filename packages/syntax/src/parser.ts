@@ -1,11 +1,13 @@
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { createDiagnostic, spanOf, type Diagnostic, type DiagnosticCode, type SourceFile, type Span } from '@rddl/core';
 import type * as A from './ast.js';
 import * as T from './tokens.js';
+import { fluentKindWords } from './tokens.js';
 import { errorMessageProvider } from './parser-errors.js';
 import { buildBinaryTree } from './binary-tree.js';
 import { aggregationAliases, aggregationOperators, builtinFunctions, knownRequirements, matrixFunctions } from './operators.js';
 import type { ParseLimits } from './limits.js';
+import { resyncCandidates, type RecoveryLevel } from './recovery.js';
 
 /** Thrown (outside chevrotain's recovery) when input nests deeper than the limit. */
 export class NestingLimitError extends Error {
@@ -15,6 +17,56 @@ export class NestingLimitError extends Error {
 }
 
 type Section<K extends string, V> = { readonly key: K; readonly span: Span; readonly value: V };
+
+/** Rules after whose errors parsing resumes at the end of the statement or section (see `recovery.ts`). */
+const recoveryUnits: Readonly<Record<string, RecoveryLevel>> = {
+  requirementsSection: 'statement',
+  typeDeclaration: 'statement',
+  pvariableDeclaration: 'statement',
+  cpfDefinition: 'statement',
+  rewardSection: 'statement',
+  constraint: 'statement',
+  domainReference: 'statement',
+  nonFluentsReference: 'statement',
+  objectsDeclaration: 'statement',
+  assignment: 'statement',
+  maxNondefActionsSetting: 'statement',
+  horizonSetting: 'statement',
+  discountSetting: 'statement',
+  typesSection: 'section',
+  pvariablesSection: 'section',
+  cpfsSection: 'section',
+  constraintSection: 'section',
+  objectsSection: 'section',
+  nonFluentsValues: 'section',
+  initStateSection: 'section',
+};
+
+/**
+ * The parts of chevrotain's (11.x) recovery machinery the parser hooks into.
+ * They are not in its type declarations; `test/syntax/recovery.test.ts`
+ * fails if an upgrade changes them.
+ */
+interface ChevrotainInternals {
+  readonly RULE_STACK: number[];
+  readonly currIdx: number;
+  shortRuleNameToFullName(shortName: number): string;
+  buildFullFollowKeyStack(): unknown[];
+  getFollowSetFromFollowKey(key: unknown): TokenType[] | undefined;
+  findReSyncTokenType(): TokenType;
+  reSyncTo(tokType: TokenType): IToken[];
+}
+const chevrotainRecovery = EmbeddedActionsParser.prototype as unknown as ChevrotainInternals;
+
+/** Rules directly below a recovery unit that may resume at its `;`: their recovery values are handled. */
+const resumingChildren: ReadonlySet<string> = new Set([
+  'typeDeclarationBody',
+  'pvariableDeclarationBody',
+  'cpfDefinitionBody',
+  'objectsDeclarationBody',
+  'assignmentBody',
+  'expression',
+]);
 
 /**
  * The RDDL grammar as a chevrotain embedded-actions parser that builds the
@@ -26,6 +78,11 @@ export class RddlParser extends EmbeddedActionsParser {
   private depth = 0;
   /** Problems found while building nodes (duplicate sections, unknown names); recognition errors are in `errors`. */
   semanticDiagnostics: Diagnostic[] = [];
+  /** Rule-stack depth → the statement or section being read at that depth and the index of its first token. */
+  private units: { level: RecoveryLevel; start: number }[] = [];
+  /** Token index chosen by `findReSyncTokenType`, used by `reSyncTo`. */
+  private resyncTarget: number | undefined;
+  private resyncCache: { from: number; start: number; index: number; type: TokenType } | undefined;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider, skipValidations: false });
@@ -37,8 +94,88 @@ export class RddlParser extends EmbeddedActionsParser {
     this.limits = limits;
     this.depth = 0;
     this.semanticDiagnostics = [];
+    this.units = [];
+    this.resyncTarget = undefined;
+    this.resyncCache = undefined;
     this.input = tokens;
     return this.file();
+  }
+
+  // ------------------------------------------------------------ error recovery (see recovery.ts)
+
+  private get internals(): ChevrotainInternals {
+    return this as unknown as ChevrotainInternals;
+  }
+
+  /** Called first thing in every rule listed in `recoveryUnits`. */
+  private beginUnit(level: RecoveryLevel): void {
+    this.ACTION(() => {
+      const p = this.internals;
+      this.units[p.RULE_STACK.length - 1] = { level, start: p.currIdx + 1 };
+    });
+  }
+
+  /**
+   * chevrotain hook: the token type at which the rules on the stack may
+   * resume after an error. Inside a statement or section (the innermost
+   * `recoveryUnits` rule on the stack) the candidates come from
+   * `resyncCandidates`; a candidate is taken only if the rule that would
+   * resume there is that unit, one of its ancestors, or one of the rules in
+   * `resumingChildren` directly below it, so that no other rule returns its
+   * (undefined) recovery value into the tree.
+   */
+  findReSyncTokenType(): TokenType {
+    const p = this.internals;
+    this.resyncTarget = undefined;
+    const stack = p.RULE_STACK;
+    let unitDepth = -1;
+    for (let d = stack.length - 1; d >= 0 && unitDepth < 0; d--) {
+      if (recoveryUnits[p.shortRuleNameToFullName(stack[d]!)] && this.units[d]) unitDepth = d;
+    }
+    if (unitDepth < 0) return chevrotainRecovery.findReSyncTokenType.call(this);
+    const unit = this.units[unitDepth]!;
+    const from = p.currIdx + 1;
+    const cached = this.resyncCache;
+    if (cached && cached.from === from && cached.start === unit.start) {
+      this.resyncTarget = cached.index;
+      return cached.type;
+    }
+    const keys = p.buildFullFollowKeyStack();
+    const followsAt = (d: number) => p.getFollowSetFromFollowKey(keys[d]!) ?? [];
+    const maxDepth =
+      unitDepth + 1 < stack.length && resumingChildren.has(p.shortRuleNameToFullName(stack[unitDepth + 1]!)) ? unitDepth + 1 : unitDepth;
+    const tokens = this.input;
+    for (const index of resyncCandidates(tokens, unit.start, from, unit.level)) {
+      if (index >= tokens.length) return this.resyncAt(from, unit.start, index, EOF);
+      const token = tokens[index]!;
+      // The rule that resumes is the innermost one whose follow set has the token.
+      for (let d = stack.length - 1; d >= 0; d--) {
+        const type = followsAt(d).find((f) => tokenMatcher(token, f));
+        if (!type) continue;
+        if (d <= maxDepth) return this.resyncAt(from, unit.start, index, type);
+        break;
+      }
+    }
+    return EOF;
+  }
+
+  private resyncAt(from: number, start: number, index: number, type: TokenType): TokenType {
+    this.resyncCache = { from, start, index, type };
+    this.resyncTarget = index;
+    return type;
+  }
+
+  /** chevrotain hook: skip to the token chosen by `findReSyncTokenType`. */
+  reSyncTo(tokType: TokenType): IToken[] {
+    const target = this.resyncTarget;
+    this.resyncTarget = undefined;
+    const p = this.internals;
+    const tokens = this.input;
+    if (target === undefined || (target < tokens.length && !tokenMatcher(tokens[target]!, tokType))) {
+      return chevrotainRecovery.reSyncTo.call(this, tokType);
+    }
+    while (p.currIdx + 1 < target && this.LA(1).tokenType !== EOF) this.SKIP_TOKEN();
+    return [];
   }
 
   // ------------------------------------------------------------ helpers
@@ -46,9 +183,15 @@ export class RddlParser extends EmbeddedActionsParser {
   private span(first: IToken | Span, last: IToken | Span): Span {
     const start = 'source' in first ? first.start : first.startOffset;
     const end = 'source' in last ? last.end : last.startOffset + last.image.length;
-    const safeStart = Number.isNaN(start) ? this.source.text.length : start;
-    const safeEnd = Number.isNaN(end) ? this.source.text.length : end;
-    return spanOf(this.source, safeStart, Math.max(safeStart, safeEnd));
+    if (Number.isNaN(start) || Number.isNaN(end)) {
+      // A token inserted by error recovery has no position: use the end of the last real token.
+      const prev = this.LA(0);
+      const prevEnd = Number.isNaN(prev.startOffset) ? this.source.text.length : prev.startOffset + prev.image.length;
+      const safeEnd = Number.isNaN(end) ? prevEnd : end;
+      const safeStart = Number.isNaN(start) ? Math.min(prevEnd, safeEnd) : start;
+      return spanOf(this.source, safeStart, Math.max(safeStart, safeEnd));
+    }
+    return spanOf(this.source, start, Math.max(start, end));
   }
 
   private tokenSpan(tok: IToken): Span {
@@ -68,6 +211,21 @@ export class RddlParser extends EmbeddedActionsParser {
     if (this.depth > this.limits.maxNesting) throw new NestingLimitError(tok.startOffset);
   }
 
+  /**
+   * Parse an if condition or an aggregation body, whose outer brackets do not
+   * count as a nesting level: the printer always brackets these, and the
+   * formatted text must not nest deeper than the original.
+   */
+  private bracketsFree<R>(parse: () => R): R {
+    const refund = this.ACTION(() => (this.LA(1).tokenType === T.LParen || this.LA(1).tokenType === T.LBracket ? 1 : 0)) ?? 0;
+    this.ACTION(() => (this.depth -= refund));
+    try {
+      return parse();
+    } finally {
+      this.ACTION(() => (this.depth += refund));
+    }
+  }
+
   private errorExpression(tok: IToken | undefined): A.ErrorExpression {
     const at = tok && !Number.isNaN(tok.startOffset) ? tok : undefined;
     return { kind: 'ErrorExpression', span: at ? this.tokenSpan(at) : spanOf(this.source, this.source.text.length, this.source.text.length) };
@@ -75,16 +233,27 @@ export class RddlParser extends EmbeddedActionsParser {
 
   // ------------------------------------------------------------ file and blocks
 
-  private file = this.RULE('file', (): A.RddlFile => {
-    const blocks: A.Block[] = [];
-    this.MANY(() => {
-      const item = this.SUBRULE(this.topItem);
-      this.ACTION(() => {
-        if (item) blocks.push(item);
+  /** Blocks read so far, kept outside the rule so that a file whose parse ends in recovery still has them. */
+  private blocks: A.Block[] = [];
+
+  private fileNode(): A.RddlFile {
+    return { kind: 'File', blocks: this.blocks, span: spanOf(this.source, 0, this.source.text.length) };
+  }
+
+  private file = this.RULE(
+    'file',
+    (): A.RddlFile => {
+      this.ACTION(() => (this.blocks = []));
+      this.MANY(() => {
+        const item = this.SUBRULE(this.topItem);
+        this.ACTION(() => {
+          if (item) this.blocks.push(item);
+        });
       });
-    });
-    return this.ACTION(() => ({ kind: 'File' as const, blocks, span: spanOf(this.source, 0, this.source.text.length) }));
-  });
+      return this.ACTION(() => this.fileNode());
+    },
+    { recoveryValueFunc: () => this.fileNode() },
+  );
 
   private topItem = this.RULE('topItem', (): A.Block | undefined =>
     this.OR([
@@ -177,6 +346,7 @@ export class RddlParser extends EmbeddedActionsParser {
   );
 
   private requirementsSection = this.RULE('requirementsSection', (): Section<'requirements', unknown> => {
+    this.beginUnit('statement');
     const kw = this.CONSUME(T.Kw.requirements);
     const assign = this.OPTION(() => this.CONSUME(T.Assign));
     this.CONSUME(T.LCurly);
@@ -201,6 +371,7 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 
   private typesSection = this.RULE('typesSection', (): Section<'types', unknown> => {
+    this.beginUnit('section');
     const kw = this.CONSUME(T.Kw.types);
     this.CONSUME(T.LCurly);
     const list: A.TypeDeclaration[] = [];
@@ -219,14 +390,16 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 
   // Statements are `body ;` with the body a rule of its own, so that after an
-  // error inside a statement chevrotain re-synchronises at the next `;`.
-  private typeDeclaration = this.RULE('typeDeclaration', (): A.TypeDeclaration => {
+  // error inside a statement the body gives up (it returns undefined) and the
+  // statement resumes at its `;` (see recovery.ts and `findReSyncTokenType`).
+  private typeDeclaration = this.RULE('typeDeclaration', (): A.TypeDeclaration | undefined => {
+    this.beginUnit('statement');
     const body = this.SUBRULE(this.typeDeclarationBody);
     const semi = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => ({ ...body, span: this.span(body.span, semi) }));
+    return this.ACTION(() => body && { ...body, span: this.span(body.span, semi) });
   });
 
-  private typeDeclarationBody = this.RULE('typeDeclarationBody', (): A.TypeDeclaration => {
+  private typeDeclarationBody = this.RULE('typeDeclarationBody', (): A.TypeDeclaration | undefined => {
     const name = this.CONSUME(T.Identifier);
     this.CONSUME(T.Colon);
     const definition = this.SUBRULE(this.typeDefinition);
@@ -266,6 +439,7 @@ export class RddlParser extends EmbeddedActionsParser {
   );
 
   private pvariablesSection = this.RULE('pvariablesSection', (): Section<'pvariables', unknown> => {
+    this.beginUnit('section');
     const kw = this.CONSUME(T.Kw.pvariables);
     this.CONSUME(T.LCurly);
     const list: A.PVariableDeclaration[] = [];
@@ -283,13 +457,14 @@ export class RddlParser extends EmbeddedActionsParser {
     });
   });
 
-  private pvariableDeclaration = this.RULE('pvariableDeclaration', (): A.PVariableDeclaration => {
+  private pvariableDeclaration = this.RULE('pvariableDeclaration', (): A.PVariableDeclaration | undefined => {
+    this.beginUnit('statement');
     const body = this.SUBRULE(this.pvariableDeclarationBody);
     const semi = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => ({ ...body, span: this.span(body.span, semi) }));
+    return this.ACTION(() => body && { ...body, span: this.span(body.span, semi) });
   });
 
-  private pvariableDeclarationBody = this.RULE('pvariableDeclarationBody', (): A.PVariableDeclaration => {
+  private pvariableDeclarationBody = this.RULE('pvariableDeclarationBody', (): A.PVariableDeclaration | undefined => {
     const name = this.CONSUME(T.Identifier);
     const parameters: A.Identifier[] = [];
     const paren = this.OPTION(() => {
@@ -305,21 +480,32 @@ export class RddlParser extends EmbeddedActionsParser {
     });
     this.CONSUME(T.Colon);
     this.CONSUME(T.LCurly);
-    const kindTok = this.CONSUME(T.FluentKindToken);
+    // Any name is accepted as the kind, so that a misspelt kind is one clear error (RDDL1043).
+    const kindTok = this.OR([{ ALT: () => this.CONSUME(T.FluentKindToken) }, { ALT: () => this.CONSUME4(T.Identifier) }]);
     this.CONSUME(T.Comma);
     const range = this.CONSUME3(T.Identifier);
     const attributes: { name: IToken; value: A.Constant }[] = [];
-    this.MANY(() => {
-      // A forgotten comma between attributes is reported, not fatal.
-      const comma = this.OPTION2(() => this.CONSUME2(T.Comma));
-      const attr = this.SUBRULE(this.pvarAttribute);
-      this.ACTION(() => {
-        if (!comma) this.report('RDDL1011', this.tokenSpan(attr.name), `missing ',' before '${attr.name.image}'`);
-        if (attr) attributes.push(attr);
-      });
+    this.MANY({
+      // Another attribute follows (`, name` or, comma forgotten, `name =`); the
+      // gate keeps error recovery from taking any name as the start of one.
+      GATE: () => this.LA(1).tokenType === T.Comma || this.LA(2).tokenType === T.Assign,
+      DEF: () => {
+        // A forgotten comma between attributes is reported, not fatal.
+        const comma = this.OPTION2(() => this.CONSUME2(T.Comma));
+        const attr = this.SUBRULE(this.pvarAttribute);
+        this.ACTION(() => {
+          if (!attr) return;
+          if (!comma) this.report('RDDL1011', this.tokenSpan(attr.name), `missing ',' before '${attr.name.image}'`);
+          attributes.push(attr);
+        });
+      },
     });
     const close = this.CONSUME(T.RCurly);
     return this.ACTION(() => {
+      if (!fluentKindWords.includes(kindTok.image as A.FluentKind)) {
+        this.report('RDDL1043', this.tokenSpan(kindTok), `unknown fluent kind '${kindTok.image}' (expected ${fluentKindWords.join(', ')})`);
+        return undefined;
+      }
       const fluentKind = kindTok.image as A.FluentKind;
       let defaultValue: A.Constant | undefined;
       let level: A.NumberLiteral | undefined;
@@ -330,6 +516,9 @@ export class RddlParser extends EmbeddedActionsParser {
           defaultValue = value;
         } else if (attrName.image === 'level') {
           if (level) this.report('RDDL1043', span, `'${name.image}' has two levels`);
+          else if (fluentKind !== 'interm-fluent' && fluentKind !== 'derived-fluent') {
+            this.report('RDDL1043', span, `a ${fluentKind} cannot have a level (only interm-fluent and derived-fluent can)`);
+          }
           if (value.kind === 'Number' && value.isInteger) level = value;
           else this.report('RDDL1041', value.span, `level must be a positive integer`);
         } else {
@@ -351,14 +540,15 @@ export class RddlParser extends EmbeddedActionsParser {
     });
   });
 
-  private pvarAttribute = this.RULE('pvarAttribute', (): { name: IToken; value: A.Constant } => {
+  private pvarAttribute = this.RULE('pvarAttribute', (): { name: IToken; value: A.Constant } | undefined => {
     const name = this.OR([{ ALT: () => this.CONSUME(T.Kw.default) }, { ALT: () => this.CONSUME(T.Identifier) }]);
     this.CONSUME(T.Assign);
-    const value = this.SUBRULE(this.constant);
+    const value = this.SUBRULE(this.constantValue);
     return { name, value };
   });
 
   private cpfsSection = this.RULE('cpfsSection', (): Section<'cpfs', unknown> => {
+    this.beginUnit('section');
     const kw = this.OR([{ ALT: () => this.CONSUME(T.Kw.cpfs) }, { ALT: () => this.CONSUME(T.Kw.cdfs) }]);
     this.CONSUME(T.LCurly);
     const definitions: A.CpfDefinition[] = [];
@@ -377,13 +567,14 @@ export class RddlParser extends EmbeddedActionsParser {
     });
   });
 
-  private cpfDefinition = this.RULE('cpfDefinition', (): A.CpfDefinition => {
+  private cpfDefinition = this.RULE('cpfDefinition', (): A.CpfDefinition | undefined => {
+    this.beginUnit('statement');
     const body = this.SUBRULE(this.cpfDefinitionBody);
     const semi = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => ({ ...body, span: this.span(body.span, semi) }));
+    return this.ACTION(() => body && { ...body, span: this.span(body.span, semi) });
   });
 
-  private cpfDefinitionBody = this.RULE('cpfDefinitionBody', (): A.CpfDefinition => {
+  private cpfDefinitionBody = this.RULE('cpfDefinitionBody', (): A.CpfDefinition | undefined => {
     const name = this.CONSUME(T.Identifier);
     const prime = this.OPTION(() => this.CONSUME(T.Prime));
     const parameters: A.VariableRef[] = [];
@@ -412,6 +603,7 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 
   private rewardSection = this.RULE('rewardSection', (): Section<'reward', unknown> => {
+    this.beginUnit('statement');
     const kw = this.CONSUME(T.Kw.reward);
     this.CONSUME(T.Assign);
     const expression = this.SUBRULE(this.expression);
@@ -424,6 +616,7 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 
   private constraintSection = this.RULE('constraintSection', (): Section<string, unknown> => {
+    this.beginUnit('section');
     const kw = this.OR([
       { ALT: () => this.CONSUME(T.Kw.stateInvariants) },
       { ALT: () => this.CONSUME(T.Kw.actionPreconditions) },
@@ -433,9 +626,10 @@ export class RddlParser extends EmbeddedActionsParser {
     this.CONSUME(T.LCurly);
     const expressions: A.Expression[] = [];
     this.MANY(() => {
-      const e = this.SUBRULE(this.expression);
-      this.CONSUME(T.Semicolon);
-      this.ACTION(() => expressions.push(e));
+      const e = this.SUBRULE(this.constraint);
+      this.ACTION(() => {
+        if (e) expressions.push(e);
+      });
     });
     const close = this.CONSUME(T.RCurly);
     const semi = this.OPTION(() => this.CONSUME2(T.Semicolon));
@@ -444,6 +638,14 @@ export class RddlParser extends EmbeddedActionsParser {
       const value: A.ConstraintList = { keyword: kw.image as A.ConstraintList['keyword'], list: expressions, span };
       return { key: kw.image, span, value };
     });
+  });
+
+  /** `expression ;` in a constraint list. */
+  private constraint = this.RULE('constraint', (): A.Expression | undefined => {
+    this.beginUnit('statement');
+    const e = this.SUBRULE(this.expression);
+    this.CONSUME(T.Semicolon);
+    return e;
   });
 
   // ------------------------------------------------------------ non-fluents and instance blocks
@@ -482,6 +684,7 @@ export class RddlParser extends EmbeddedActionsParser {
   );
 
   private domainReference = this.RULE('domainReference', (): Section<'domain', A.Reference> => {
+    this.beginUnit('statement');
     const kw = this.CONSUME(T.Kw.domain);
     this.CONSUME(T.Assign);
     const name = this.CONSUME(T.Identifier);
@@ -493,14 +696,14 @@ export class RddlParser extends EmbeddedActionsParser {
   });
 
   private objectsSection = this.RULE('objectsSection', (): Section<'objects', unknown> => {
+    this.beginUnit('section');
     const kw = this.CONSUME(T.Kw.objects);
     this.CONSUME(T.LCurly);
     const list: A.ObjectsDeclaration[] = [];
     this.MANY(() => {
-      const decl = this.SUBRULE(this.objectsDeclarationBody);
-      const semi = this.CONSUME(T.Semicolon);
+      const decl = this.SUBRULE(this.objectsDeclaration);
       this.ACTION(() => {
-        if (decl) list.push({ ...decl, span: this.span(decl.span, semi) });
+        if (decl) list.push(decl);
       });
     });
     const close = this.CONSUME(T.RCurly);
@@ -511,7 +714,14 @@ export class RddlParser extends EmbeddedActionsParser {
     });
   });
 
-  private objectsDeclarationBody = this.RULE('objectsDeclarationBody', (): A.ObjectsDeclaration => {
+  private objectsDeclaration = this.RULE('objectsDeclaration', (): A.ObjectsDeclaration | undefined => {
+    this.beginUnit('statement');
+    const body = this.SUBRULE(this.objectsDeclarationBody);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => body && { ...body, span: this.span(body.span, semi) });
+  });
+
+  private objectsDeclarationBody = this.RULE('objectsDeclarationBody', (): A.ObjectsDeclaration | undefined => {
     const type = this.CONSUME(T.Identifier);
     this.CONSUME(T.Colon);
     this.CONSUME(T.LCurly);
@@ -529,6 +739,7 @@ export class RddlParser extends EmbeddedActionsParser {
 
   /** `non-fluents { ... };` inside a non-fluents or instance block. */
   private nonFluentsValues = this.RULE('nonFluentsValues', (): Section<'non-fluents', A.AssignmentList> => {
+    this.beginUnit('section');
     const kw = this.CONSUME(T.Kw.nonFluents);
     const list = this.SUBRULE(this.assignmentList);
     return this.ACTION(() => ({ key: 'non-fluents' as const, span: this.span(kw, list.span), value: list }));
@@ -548,13 +759,14 @@ export class RddlParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ list, span: this.span(open, semi ?? close) }));
   });
 
-  private assignment = this.RULE('assignment', (): A.Assignment => {
+  private assignment = this.RULE('assignment', (): A.Assignment | undefined => {
+    this.beginUnit('statement');
     const body = this.SUBRULE(this.assignmentBody);
     const semi = this.CONSUME(T.Semicolon);
-    return this.ACTION(() => ({ ...body, span: this.span(body.span, semi) }));
+    return this.ACTION(() => body && { ...body, span: this.span(body.span, semi) });
   });
 
-  private assignmentBody = this.RULE('assignmentBody', (): A.Assignment => {
+  private assignmentBody = this.RULE('assignmentBody', (): A.Assignment | undefined => {
     const not = this.OPTION(() => this.CONSUME(T.Not));
     const name = this.CONSUME(T.Identifier);
     let args: A.Expression[] | undefined;
@@ -572,7 +784,7 @@ export class RddlParser extends EmbeddedActionsParser {
     });
     const value = this.OPTION3(() => {
       this.CONSUME(T.Assign);
-      return this.SUBRULE(this.constant);
+      return this.SUBRULE(this.constantValue);
     });
     return this.ACTION(() => {
       const span = this.span(not ?? name, this.LA(0));
@@ -639,90 +851,96 @@ export class RddlParser extends EmbeddedActionsParser {
   private instanceSection = this.RULE('instanceSection', (): Section<string, unknown> | undefined =>
     this.OR([
       { ALT: () => this.SUBRULE(this.domainReference) },
-      {
-        ALT: () => {
-          const kw = this.CONSUME(T.Kw.nonFluents);
-          this.CONSUME(T.Assign);
-          const name = this.CONSUME(T.Identifier);
-          const semi = this.CONSUME(T.Semicolon);
-          return this.ACTION(() => {
-            const span = this.span(kw, semi);
-            const value: A.Reference = { name: this.ident(name), span };
-            return { key: 'non-fluents-ref', span, value };
-          });
-        },
-      },
+      { ALT: () => this.SUBRULE(this.nonFluentsReference) },
       { ALT: () => this.SUBRULE(this.nonFluentsValues) },
       { ALT: () => this.SUBRULE(this.objectsSection) },
-      {
-        ALT: () => {
-          const kw = this.CONSUME(T.Kw.initState);
-          const list = this.SUBRULE(this.assignmentList);
-          return this.ACTION(() => ({ key: 'init-state', span: this.span(kw, list.span), value: list }));
-        },
-      },
-      {
-        ALT: () => {
-          const kw = this.CONSUME(T.Kw.maxNondefActions);
-          this.CONSUME2(T.Assign);
-          const value = this.SUBRULE(this.countValue);
-          const semi = this.CONSUME2(T.Semicolon);
-          return this.ACTION(() => {
-            const span = this.span(kw, semi);
-            return { key: 'max-nondef-actions', span, value: { value, span } };
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const kw = this.CONSUME(T.Kw.horizon);
-          this.CONSUME3(T.Assign);
-          const value = this.OR2([
-            { ALT: () => ({ value: this.SUBRULE2(this.countValue) }) },
-            {
-              ALT: () => {
-                this.CONSUME(T.Kw.terminateWhen);
-                this.CONSUME(T.LParen);
-                const e = this.SUBRULE(this.expression);
-                this.CONSUME(T.RParen);
-                return { terminateWhen: e };
-              },
-            },
-          ]);
-          const semi = this.CONSUME3(T.Semicolon);
-          return this.ACTION(() => {
-            const span = this.span(kw, semi);
-            return { key: 'horizon', span, value: { ...value, span } };
-          });
-        },
-      },
-      {
-        ALT: () => {
-          const kw = this.CONSUME(T.Kw.discount);
-          this.CONSUME4(T.Assign);
-          const num = this.CONSUME(T.NumberToken);
-          const semi = this.CONSUME4(T.Semicolon);
-          return this.ACTION(() => {
-            const span = this.span(kw, semi);
-            return { key: 'discount', span, value: { value: Number(num.image), span } };
-          });
-        },
-      },
+      { ALT: () => this.SUBRULE(this.initStateSection) },
+      { ALT: () => this.SUBRULE(this.maxNondefActionsSetting) },
+      { ALT: () => this.SUBRULE(this.horizonSetting) },
+      { ALT: () => this.SUBRULE(this.discountSetting) },
     ]),
   );
+
+  /** `non-fluents = name;` in an instance. */
+  private nonFluentsReference = this.RULE('nonFluentsReference', (): Section<string, A.Reference> => {
+    this.beginUnit('statement');
+    const kw = this.CONSUME(T.Kw.nonFluents);
+    this.CONSUME(T.Assign);
+    const name = this.CONSUME(T.Identifier);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => {
+      const span = this.span(kw, semi);
+      return { key: 'non-fluents-ref', span, value: { name: this.ident(name), span } };
+    });
+  });
+
+  private initStateSection = this.RULE('initStateSection', (): Section<string, A.AssignmentList> => {
+    this.beginUnit('section');
+    const kw = this.CONSUME(T.Kw.initState);
+    const list = this.SUBRULE(this.assignmentList);
+    return this.ACTION(() => ({ key: 'init-state', span: this.span(kw, list.span), value: list }));
+  });
+
+  private maxNondefActionsSetting = this.RULE('maxNondefActionsSetting', (): Section<string, unknown> => {
+    this.beginUnit('statement');
+    const kw = this.CONSUME(T.Kw.maxNondefActions);
+    this.CONSUME(T.Assign);
+    const value = this.SUBRULE(this.countValue);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => {
+      const span = this.span(kw, semi);
+      return { key: 'max-nondef-actions', span, value: { value, span } };
+    });
+  });
+
+  private horizonSetting = this.RULE('horizonSetting', (): Section<string, unknown> => {
+    this.beginUnit('statement');
+    const kw = this.CONSUME(T.Kw.horizon);
+    this.CONSUME(T.Assign);
+    const value = this.OR([
+      { ALT: () => ({ value: this.SUBRULE(this.countValue) }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Kw.terminateWhen);
+          this.CONSUME(T.LParen);
+          const e = this.SUBRULE(this.expression);
+          this.CONSUME(T.RParen);
+          return { terminateWhen: e };
+        },
+      },
+    ]);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => {
+      const span = this.span(kw, semi);
+      return { key: 'horizon', span, value: { ...value, span } };
+    });
+  });
+
+  private discountSetting = this.RULE('discountSetting', (): Section<string, unknown> => {
+    this.beginUnit('statement');
+    const kw = this.CONSUME(T.Kw.discount);
+    this.CONSUME(T.Assign);
+    const num = this.CONSUME(T.NumberToken);
+    const semi = this.CONSUME(T.Semicolon);
+    return this.ACTION(() => {
+      const span = this.span(kw, semi);
+      return { key: 'discount', span, value: { value: Number(num.image), span } };
+    });
+  });
 
   /** A non-negative integer or `pos-inf` (horizon, max-nondef-actions). */
   private countValue = this.RULE('countValue', (): number | 'pos-inf' =>
     this.OR([
       {
         ALT: () => {
+          const minus = this.OPTION(() => this.CONSUME(T.Minus));
           const t = this.CONSUME(T.NumberToken);
           return this.ACTION(() => {
             const v = Number(t.image);
-            if (!Number.isInteger(v) || !/^\d+$/.test(t.image)) {
-              this.report('RDDL1041', this.tokenSpan(t), `expected a whole number but found '${t.image}'`);
+            if (t.tokenType !== T.MalformedNumber && (minus || !Number.isInteger(v) || !/^\d+$/.test(t.image))) {
+              this.report('RDDL1041', this.span(minus ?? t, t), `expected a whole number but found '${minus ? '-' : ''}${t.image}'`);
             }
-            return v;
+            return minus ? -v : v;
           });
         },
       },
@@ -734,6 +952,17 @@ export class RddlParser extends EmbeddedActionsParser {
       },
     ]),
   );
+
+  /** A constant where one is required; an operator after it means an expression was written (RDDL1041). */
+  private constantValue = this.RULE('constantValue', (): A.Constant => {
+    const value = this.SUBRULE(this.constant);
+    this.OPTION(() => {
+      this.CONSUME(T.BinaryOperatorToken);
+      const rest = this.SUBRULE(this.expression);
+      this.ACTION(() => this.report('RDDL1041', this.span(value.span, rest.span), 'expected a constant but found an expression'));
+    });
+    return value;
+  });
 
   /** A literal constant: defaults, non-fluent and init-state values. */
   private constant = this.RULE(
@@ -764,9 +993,12 @@ export class RddlParser extends EmbeddedActionsParser {
     const t = this.CONSUME(T.NumberToken);
     return this.ACTION(() => {
       const value = Number(t.image);
-      if (!Number.isFinite(value)) this.report('RDDL1003', this.tokenSpan(t), `number '${t.image}' is too large`);
       const isInteger = /^\d+$/.test(t.image);
-      if (isInteger && !Number.isSafeInteger(value)) {
+      if (t.tokenType === T.MalformedNumber) {
+        // Already reported by the lexer (RDDL1003).
+      } else if (!Number.isFinite(value)) {
+        this.report('RDDL1003', this.tokenSpan(t), `number '${t.image}' is too large`);
+      } else if (isInteger && !Number.isSafeInteger(value)) {
         this.report('RDDL1003', this.tokenSpan(t), `integer '${t.image}' is larger than 2^53 and cannot be represented exactly`);
       }
       return { kind: 'Number' as const, value, isInteger, text: t.image, span: this.tokenSpan(t) };
@@ -858,6 +1090,7 @@ export class RddlParser extends EmbeddedActionsParser {
             return this.ACTION(() => ({ kind: 'EnumLiteral' as const, name: t.image, span: this.tokenSpan(t) }));
           },
         },
+        { ALT: () => this.SUBRULE(this.externalCall) },
         {
           ALT: () => {
             const t = this.CONSUME(T.ObjectToken);
@@ -884,6 +1117,24 @@ export class RddlParser extends EmbeddedActionsParser {
     { recoveryValueFunc: (e) => this.errorExpression(e.token) },
   );
 
+  /** `$name[args](args)`: pyRDDLGym's external Python functions, read so they can be reported (RDDL1044). */
+  private externalCall = this.RULE('externalCall', (): A.Expression => {
+    const name = this.CONSUME(T.ObjectToken);
+    this.CONSUME(T.LBracket);
+    this.SUBRULE(this.expressionList);
+    let close = this.CONSUME(T.RBracket);
+    this.OPTION(() => {
+      this.CONSUME(T.LParen);
+      this.SUBRULE2(this.expressionList);
+      close = this.CONSUME(T.RParen);
+    });
+    return this.ACTION(() => {
+      const span = this.span(name, close);
+      this.report('RDDL1044', span, `external function calls ('${name.image}[...]') are not supported`);
+      return { kind: 'ErrorExpression' as const, span };
+    });
+  });
+
   /** `( e )` or `[ e ]`. */
   private group = this.RULE('group', (): A.Expression => {
     const open = this.OR([{ ALT: () => this.CONSUME(T.LParen) }, { ALT: () => this.CONSUME(T.LBracket) }]);
@@ -904,14 +1155,14 @@ export class RddlParser extends EmbeddedActionsParser {
   private ifExpression = this.RULE('ifExpression', (): A.If => {
     const branches: { kw: IToken; condition: A.Expression; then: A.Expression }[] = [];
     const kw = this.CONSUME(T.Kw.if);
-    const condition = this.SUBRULE(this.expression);
+    const condition = this.bracketsFree(() => this.SUBRULE(this.expression));
     this.CONSUME(T.Kw.then);
     const then = this.SUBRULE2(this.expression);
     this.ACTION(() => branches.push({ kw, condition, then }));
     this.MANY(() => {
       this.CONSUME(T.Kw.else);
       const kw2 = this.CONSUME2(T.Kw.if);
-      const c = this.SUBRULE3(this.expression);
+      const c = this.bracketsFree(() => this.SUBRULE3(this.expression));
       this.CONSUME2(T.Kw.then);
       const t = this.SUBRULE4(this.expression);
       this.ACTION(() => branches.push({ kw: kw2, condition: c, then: t }));
@@ -997,7 +1248,7 @@ export class RddlParser extends EmbeddedActionsParser {
     this.CONSUME(T.LCurly);
     const variables = this.SUBRULE(this.typedVariables);
     this.CONSUME(T.RCurly);
-    const body = this.SUBRULE(this.expression);
+    const body = this.bracketsFree(() => this.SUBRULE(this.expression));
     return this.ACTION((): A.Expression => {
       const span = this.span(op, body.span);
       const operatorSpan = this.tokenSpan(op);
@@ -1039,7 +1290,7 @@ export class RddlParser extends EmbeddedActionsParser {
     this.CONSUME(T.LCurly);
     const variables = this.SUBRULE(this.typedVariables);
     this.CONSUME(T.RCurly);
-    const body = this.SUBRULE(this.expression);
+    const body = this.bracketsFree(() => this.SUBRULE(this.expression));
     return this.ACTION(() => ({
       kind: 'DiscreteAggregation' as const,
       unnormalized: op.image === 'UnnormDiscrete',

@@ -15,13 +15,21 @@ export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\
 export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, group: 'errors', line_breaks: true });
 
 // ---- names and literals
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?/ });
-export const VariableToken = createToken({ name: 'Variable', pattern: /\?[A-Za-z0-9_-]*[A-Za-z0-9]/ });
-export const EnumToken = createToken({ name: 'EnumValue', pattern: /@[A-Za-z0-9_-]*[A-Za-z0-9]/ });
-export const ObjectToken = createToken({ name: 'ObjectValue', pattern: /\$[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?/ });
-/** `1e`, `2.5E+`: an exponent without digits (RDDL1003). */
-export const MalformedNumber = createToken({ name: 'MalformedNumber', pattern: /(?:\d+\.?\d*|\.\d+)[eE][+-]?(?!\d)/, group: 'errors' });
-export const NumberToken = createToken({ name: 'Number', pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/ });
+export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?/, label: 'a name' });
+export const VariableToken = createToken({ name: 'Variable', pattern: /\?[A-Za-z0-9_-]*[A-Za-z0-9]/, label: 'a ?variable' });
+export const EnumToken = createToken({ name: 'EnumValue', pattern: /@[A-Za-z0-9_-]*[A-Za-z0-9]/, label: 'an @value' });
+export const ObjectToken = createToken({ name: 'ObjectValue', pattern: /\$[A-Za-z](?:[A-Za-z0-9_-]*[A-Za-z0-9])?/, label: 'a $object' });
+export const NumberToken = createToken({ name: 'Number', pattern: /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/, label: 'a number' });
+/**
+ * `1e`, `2.5E+`: an exponent without digits. The lexer reports it (RDDL1003);
+ * the parser reads it as a number, so that it causes no second error.
+ */
+export const MalformedNumber = createToken({
+  name: 'MalformedNumber',
+  pattern: /(?:\d+\.?\d*|\.\d+)[eE](?![+-]?\d)[+-]?/,
+  categories: [NumberToken],
+  label: 'a number',
+});
 
 // ---- punctuation (longest first where prefixes overlap)
 export const Equiv = createToken({ name: 'Equiv', pattern: '<=>', label: "'<=>'" });

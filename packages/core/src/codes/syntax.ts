@@ -50,7 +50,7 @@ export const syntaxCodes = {
     severity: 'error',
     title: 'expression nested too deeply',
     description:
-      'Brackets, prefix operators and if/aggregation bodies may nest at most 256 levels, and an expression tree (long operator chains included) may be at most 1,000 levels deep. Deeper input is rejected with this error instead of exhausting the stack; split the expression with interm-fluents. Real domains stay far below both limits.',
+      'Brackets, prefix operators and the arguments, branches and bodies of expressions may nest at most 256 levels (the brackets around an if condition or an aggregation body do not count, so formatting never makes a file too deep), and an expression tree (long operator chains included) may be at most 1,000 levels deep. Deeper input is rejected with this error instead of exhausting the stack; split the expression with interm-fluents. Real domains stay far below both limits.',
   },
   RDDL1021: {
     severity: 'error',
@@ -61,13 +61,14 @@ export const syntaxCodes = {
   RDDL1022: {
     severity: 'error',
     title: 'too many errors',
-    description: 'Reporting stopped after the maximum number of errors for one file (100); fix the ones shown and run again.',
+    description:
+      'Reporting stopped after the maximum number of errors for one file (100); fix the ones shown and run again. Warnings are limited in the same way, and then this diagnostic is itself a warning.',
   },
   RDDL1030: {
     severity: 'warning',
     title: 'hyphenated name read as subtraction',
     description:
-      'RDDL names may contain hyphens (`REALLOCATION-PERIOD`), so `a-b` is first read as one name. When no pvariable, variable or type of that name exists but `a` and `b` do (or `b` is a number), it is read as `a - b` and this warning asks you to write the spaces.',
+      'RDDL names may contain hyphens (`REALLOCATION-PERIOD`), so `a-b` is first read as one name. When the domain declares no pvariable of that name but the pieces between the hyphens are declared parameterless pvariables or whole numbers (the last piece takes any arguments written after the name; in `?t-1` the first piece must be a bound variable), it is read as the subtraction `a - b` and this warning asks you to write the spaces. Arguments of pvariables are object names and are never split.',
   },
   RDDL1031: {
     severity: 'warning',
@@ -85,7 +86,7 @@ export const syntaxCodes = {
     severity: 'warning',
     title: 'aggregation body extends to the right',
     description:
-      'The body of an aggregation (`sum_`, `forall_`, ...) or of `if ... else` extends as far to the right as possible: `sum_{?x : t} [f(?x)] + 1` is `sum_{?x : t} ([f(?x)] + 1)`. When the body starts with a bracketed group that is followed by an operator, this warning points it out; wrap the aggregation in parentheses, `(sum_{?x : t} [f(?x)]) + 1`, to add after summing.',
+      'The body of an aggregation (`sum_`, `forall_`, `det_`, ...) extends as far to the right as possible: `sum_{?x : t} [f(?x)] + 1` is `sum_{?x : t} ([f(?x)] + 1)`. When the body starts with a bracketed group that is followed by an operator, this warning points it out; wrap the aggregation in parentheses, `(sum_{?x : t} [f(?x)]) + 1`, to add after summing. (`Discrete_` bodies and the `else` branch of an `if` extend the same way, without a warning.)',
   },
   RDDL1040: {
     severity: 'error',

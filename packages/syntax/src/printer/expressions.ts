@@ -179,7 +179,8 @@ class ExpressionPrinter {
     // Comments written between `else` and the next branch are printed on their own line before `else`.
     const elseLine = (branch: A.Expression): Doc[] => (branch.leadingComments ? [hardline, ...ownLines(branch.leadingComments)] : [line]);
     while (node.kind === 'If' && (first || (!node.parens && !node.trailingComments))) {
-      const cond = node.condition.parens === '(' ? this.print(node.condition, false) : ['(', this.print(node.condition, false), ')'];
+      // The condition is always printed in parentheses (`[c]` becomes `(c)`, never `([c])`).
+      const cond = this.print({ ...node.condition, parens: '(' } as A.Expression, false);
       parts.push(first ? 'if ' : [...elseLine(node), 'else if '], cond, indent([line, 'then ', this.branch(node.then)]));
       first = false;
       node = node.else;
@@ -189,7 +190,10 @@ class ExpressionPrinter {
   }
 
   private switch(e: A.Switch): Doc {
-    const cases: Doc[] = e.cases.map((c) => withComments(c, ['case ', this.print(c.value, false), ' : ', this.branch(c.body)]));
+    // A case value is a primary: anything else needs brackets.
+    const cases: Doc[] = e.cases.map((c) =>
+      withComments(c, ['case ', this.print(c.value, precedence(c.value) !== ATOMIC), ' : ', this.branch(c.body)]),
+    );
     if (e.defaultCase) cases.push(['default : ', this.branch(e.defaultCase)]);
     const dangling = (e.danglingComments ?? []).map((c) => [hardline, c.text]);
     return ['switch (', this.print(e.subject, false), ') {', indent([hardline, join([',', hardline], cases), ...dangling]), hardline, '}'];
