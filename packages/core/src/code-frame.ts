@@ -54,7 +54,11 @@ function location(span: Span, options: RenderOptions): string {
   return `${options.displayPath(span.source.path)}:${line}:${column}`;
 }
 
-/** Source lines with a gutter and a `^^^` marker under the first line of the span. */
+/**
+ * Source lines with a gutter and a `^^^` marker under the first line of the
+ * span. Long lines are shown through a window around the marked column, so a
+ * megabyte-long line costs no more than a short one.
+ */
 export function renderFrame(span: Span, options: RenderOptions = {}): string[] {
   const c = options.color ? ansi : plain;
   const context = options.contextLines ?? 1;
@@ -64,19 +68,21 @@ export function renderFrame(span: Span, options: RenderOptions = {}): string[] {
   const first = Math.max(1, start.line - context);
   const last = Math.min(source.lineCount, start.line + context);
   const gutterWidth = String(last).length;
+  // The window: from a little before the marked column, at most MAX_FRAME_WIDTH wide.
+  const from = start.column - 1 > MAX_FRAME_WIDTH - 40 ? start.column - 1 - 40 : 0;
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
-    const raw = source.lineText(line);
-    const text = clip(expandTabs(raw));
+    const full = source.lineText(line);
+    const raw = full.slice(from, from + MAX_FRAME_WIDTH * 2);
+    const shown = expandTabs(raw);
+    const text = (from > 0 && full.length > from ? '…' : '') + (shown.length > MAX_FRAME_WIDTH ? `${shown.slice(0, MAX_FRAME_WIDTH)}…` : shown);
     const marker = line === start.line ? c.red('>') : ' ';
     out.push(`${marker} ${c.gray(String(line).padStart(gutterWidth))} | ${text}`.trimEnd());
     if (line === start.line) {
-      const col = visualColumn(raw, start.column - 1);
-      const endCol = end.line === start.line ? visualColumn(raw, end.column - 1) : expandTabs(raw).length;
-      const width = Math.max(1, Math.min(endCol, MAX_FRAME_WIDTH) - col);
-      if (col <= MAX_FRAME_WIDTH) {
-        out.push(`  ${' '.repeat(gutterWidth)} | ${' '.repeat(col)}${c.red('^'.repeat(width))}`);
-      }
+      const col = visualColumn(raw, start.column - 1 - from) + (from > 0 ? 1 : 0);
+      const endCol = end.line === start.line ? visualColumn(raw, end.column - 1 - from) + (from > 0 ? 1 : 0) : shown.length + (from > 0 ? 1 : 0);
+      const width = Math.max(1, Math.min(endCol, MAX_FRAME_WIDTH + 1) - col);
+      out.push(`  ${' '.repeat(gutterWidth)} | ${' '.repeat(col)}${c.red('^'.repeat(width))}`);
     }
   }
   return out;
@@ -92,11 +98,7 @@ function expandTabs(text: string): string {
 }
 
 function visualColumn(raw: string, index: number): number {
-  return expandTabs(raw.slice(0, index)).length;
-}
-
-function clip(text: string): string {
-  return text.length > MAX_FRAME_WIDTH ? `${text.slice(0, MAX_FRAME_WIDTH)}…` : text;
+  return expandTabs(raw.slice(0, Math.max(0, index))).length;
 }
 
 /** Render several diagnostics separated by blank lines, plus a count line. */
