@@ -4,6 +4,7 @@ import { registerFmt } from './commands/fmt.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerTypes } from './commands/types.js';
 import { registerSolve } from './commands/solve.js';
+import { registerBench } from './commands/bench.js';
 import { CliError, type CliIo } from './io.js';
 
 /**
@@ -26,6 +27,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerSimulate(program, io, setExit);
   registerTypes(program, io, setExit);
   registerSolve(program, io, setExit);
+  registerBench(program, io, setExit);
   if (argv.length === 0) {
     // commander would treat a missing command as an error; plain `rddl` shows the help.
     io.stdout(program.helpInformation());
