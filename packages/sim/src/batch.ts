@@ -20,6 +20,7 @@ export class BatchSimulator {
   private readonly observ: Float64Array;
   private readonly kernel: Kernel;
   private readonly checks: readonly CheckInfo[];
+  private readonly stream: CounterStream;
   private readonly firstEpisode: number;
   private t = 0;
 
@@ -34,8 +35,8 @@ export class BatchSimulator {
     this.rewards = new Float64Array(episodes);
     this.done = new Uint8Array(episodes);
     this.firstEpisode = options.firstEpisode ?? 0;
-    const stream = new CounterStream(deriveSeedKey(options.seed ?? 0, 'sim'));
-    const { kernel, generated } = createKernel(compiled, stream);
+    this.stream = new CounterStream(deriveSeedKey(options.seed ?? 0, 'sim'));
+    const { kernel, generated } = createKernel(compiled);
     this.kernel = kernel;
     this.checks = generated.checks;
     this.reset();
@@ -57,6 +58,7 @@ export class BatchSimulator {
     const L = this.compiled.layout;
     const [ns, na, ni, no] = [L.state.size, L.action.size, L.interm.size, L.observ.size];
     const k = this.kernel;
+    const st = this.stream;
     const horizon = this.compiled.horizon;
     const hasTermination = this.compiled.terminations.length > 0;
     try {
@@ -67,9 +69,9 @@ export class BatchSimulator {
           continue;
         }
         const ep = this.firstEpisode + e;
-        k.step(this.states, e * ns, actions, e * na, this.next, e * ns, this.interm, e * ni, this.observ, e * no, ep, this.t);
-        this.rewards[e] = k.reward(this.states, e * ns, actions, e * na, this.next, e * ns, this.interm, e * ni, this.observ, e * no, ep, this.t);
-        if (hasTermination && k.terminal(this.next, e * ns, actions, e * na, this.states, e * ns, this.interm, e * ni, this.observ, e * no, ep, this.t + 1) >= 0) {
+        k.step(this.states, e * ns, actions, e * na, this.next, e * ns, this.interm, e * ni, this.observ, e * no, ep, this.t, st);
+        this.rewards[e] = k.reward(this.states, e * ns, actions, e * na, this.next, e * ns, this.interm, e * ni, this.observ, e * no, ep, this.t, st);
+        if (hasTermination && k.terminal(this.next, e * ns, actions, e * na, this.states, e * ns, this.interm, e * ni, this.observ, e * no, ep, this.t + 1, st) >= 0) {
           this.done[e] = 1;
         }
       }

@@ -31,11 +31,18 @@ function encode(layout: SpaceLayout, i: number, value: FluentValue): number {
     if (index < 0) throw new Error(`'${f.name}' takes a value of '${range.type.name}', not ${JSON.stringify(value)}`);
     return index;
   }
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number') return value;
-  if (value === 'true' || value === 'false') return value === 'true' ? 1 : 0;
-  const n = Number(value);
-  if (value.trim() === '' || Number.isNaN(n)) throw new Error(`'${f.name}' takes a number, not ${JSON.stringify(value)}`);
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  let n: number;
+  if (typeof value === 'boolean') n = value ? 1 : 0;
+  else if (typeof value === 'number') n = value;
+  else if (value === 'true' || value === 'false') n = value === 'true' ? 1 : 0;
+  else {
+    n = value.trim() === '' ? Number.NaN : Number(value);
+    if (Number.isNaN(n) && range.kind !== 'bool') throw new Error(`'${f.name}' takes a number, not ${shown}`);
+  }
+  if (range.kind === 'bool' && n !== 0 && n !== 1) throw new Error(`'${f.name}' takes true or false, not ${shown}`);
+  if (!Number.isFinite(n)) throw new Error(`'${f.name}' takes a finite number, not ${shown}`);
+  if (range.kind === 'int' && !Number.isInteger(n)) throw new Error(`'${f.name}' takes a whole number, not ${shown}`);
   return n;
 }
 
@@ -76,13 +83,14 @@ export function fromValues(layout: SpaceLayout, values: FlatValues | NestedValue
   for (const [key, value] of Object.entries(values)) {
     const call = /^([^()]+)\(([^()]*)\)$/.exec(key);
     if (call) {
-      const args = call[2]!.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      // Arguments as RDDL writes them: objects with or without '$', enum values with '@' (ground names have neither).
+      const args = call[2]!.split(',').map((s) => s.trim().replace(/^[@$]/, '')).filter((s) => s !== '');
       assign(args.length ? `${call[1]}___${args.join('__')}` : call[1]!, value as FluentValue);
     } else if (value !== null && typeof value === 'object') {
       const walk = (prefix: string[], node: NestedValues) => {
         for (const [k, v] of Object.entries(node)) {
           if (v !== null && typeof v === 'object') walk([...prefix, k], v);
-          else assign(`${key}___${[...prefix, k].join('__')}`, v);
+          else assign(`${key}___${[...prefix, k].map((o) => o.replace(/^[@$]/, '')).join('__')}`, v);
         }
       };
       walk([], value);

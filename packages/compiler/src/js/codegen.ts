@@ -1,6 +1,7 @@
 import type { Span } from '@rddl/core';
 import type { CompiledModel } from '../compile-model.js';
 import type { IrNode, MatrixGroup, Site, VectorSampleGroup } from '../ir.js';
+import { runtime } from './runtime.js';
 
 /**
  * Generates JavaScript source for a compiled model. Only numbers and
@@ -33,8 +34,8 @@ export interface GeneratedSource {
   readonly groupCount: number;
 }
 
-/** Parameters every generated function takes (the arrays and their offsets, episode and step). */
-const ARGS = 'S, so, A, ao, N, no, I, io, O, oo, ep, t';
+/** Parameters every generated function takes: the arrays and their offsets, episode, step, and the random stream. */
+const ARGS = 'S, so, A, ao, N, no, I, io, O, oo, ep, t, st';
 const MAX_TERMS = 400;
 
 function num(v: number): string {
@@ -238,6 +239,14 @@ class FunctionBuilder {
     const g = this.gen;
     const name = samplerName[n.dist];
     if (!name) throw new Error(`no sampler for ${n.dist}`);
+    // Constant parameters (the common case: Bernoulli(0.95)) are checked here, once, instead of at every draw.
+    if (n.args.every((a) => a.op === 'const')) {
+      const values = n.args.map((a) => (a as Extract<IrNode, { op: 'const' }>).value);
+      const checker = (runtime as unknown as Record<string, (...v: number[]) => string | undefined>)[`check${name}`]!;
+      const list = values.map(num).join(', ');
+      const draw = n.dist === 'Bernoulli' ? `(rt.sampleBernoulli(st, ${list}) ? 1 : 0)` : `rt.sample${name}(st, ${list})`;
+      if (checker(...values) === undefined) return `(${reset(n.site)}, ${draw})`;
+    }
     const temps = n.args.map(() => this.temp());
     const assigns = n.args.map((a, i) => `${temps[i]} = ${this.expr(a, owner)}`).join(', ');
     const m = this.temp();
@@ -442,7 +451,6 @@ export function generateSource(compiled: CompiledModel): GeneratedSource {
   const scratch = g.scratchSizes.map((size, i) => `const B${i} = new Float64Array(${size});`).join('\n');
   const source = [
     "'use strict';",
-    'const st = rt.stream;',
     'const stamp = { v: 0 };',
     'const G = new Float64Array(rt.groupCount).fill(-1);',
     scratch,

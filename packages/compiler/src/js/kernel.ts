@@ -11,17 +11,18 @@ import { runtime } from './runtime.js';
  */
 export interface Kernel {
   /** Computes interm, next-state and observation fluents into N, I, O. */
-  step(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number): void;
-  reward(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number): number;
+  step(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number, st: CounterStream): void;
+  reward(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number, st: CounterStream): number;
   /** Index of the first violated invariant of S, or -1. */
-  invariants(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number): number;
+  invariants(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number, st: CounterStream): number;
   /** Index of the first violated precondition of (S, A), or -1. */
-  preconditions(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number): number;
+  preconditions(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number, st: CounterStream): number;
   /** Index of the first termination condition that holds in S, or -1. */
-  terminal(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number): number;
+  terminal(S: Float64Array, so: number, A: Float64Array, ao: number, N: Float64Array, no: number, I: Float64Array, io: number, O: Float64Array, oo: number, ep: number, t: number, st: CounterStream): number;
 }
 
 const sources = new WeakMap<CompiledModel, GeneratedSource>();
+const kernels = new WeakMap<CompiledModel, Kernel>();
 
 /** The generated source of a model (generated once per compiled model). */
 export function sourceOf(compiled: CompiledModel): GeneratedSource {
@@ -33,11 +34,20 @@ export function sourceOf(compiled: CompiledModel): GeneratedSource {
   return s;
 }
 
-/** Instantiate the kernel of a model with the stream its random draws come from. */
-export function createKernel(compiled: CompiledModel, stream: CounterStream): { kernel: Kernel; generated: GeneratedSource } {
+/**
+ * The kernel of a model: instantiated once per compiled model and shared by
+ * every simulator of it (each passes its own random stream), so code V8 has
+ * optimised is never thrown away. Its scratch buffers are only used within
+ * one call, which JavaScript never interleaves.
+ */
+export function createKernel(compiled: CompiledModel): { kernel: Kernel; generated: GeneratedSource } {
   const generated = sourceOf(compiled);
-  // The source contains no text from the RDDL file (see codegen.ts), only numbers and generated names.
-  const factory = new Function('rt', generated.source) as (rt: unknown) => Kernel;
-  const kernel = factory({ ...runtime, stream, groupCount: generated.groupCount });
+  let kernel = kernels.get(compiled);
+  if (!kernel) {
+    // The source contains no text from the RDDL file (see codegen.ts), only numbers and generated names.
+    const factory = new Function('rt', generated.source) as (rt: unknown) => Kernel;
+    kernel = factory({ ...runtime, groupCount: generated.groupCount });
+    kernels.set(compiled, kernel);
+  }
   return { kernel, generated };
 }
