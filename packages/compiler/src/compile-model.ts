@@ -69,7 +69,7 @@ export function compileModel(model: Model, options: CompileOptions = {}): { comp
           env[cpf.parameters[i]!.slot] = rest % size;
           rest = Math.floor(rest / size);
         }
-        const expr = grounder.ground(cpf.expression, env, g);
+        const expr = grounder.groundAs(cpf.expression, p.range, env, g);
         cpfs.push({
           space,
           index: offset + g,

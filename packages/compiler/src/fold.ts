@@ -126,7 +126,8 @@ function retype(n: IrNode, kind: IrKind): IrNode {
 
 export function unary(op: 'neg' | 'not', arg: IrNode, kind: IrKind, span: Span): IrNode {
   if (isConst(arg)) return constant(op === 'neg' ? -arg.value : arg.value === 0 ? 1 : 0, kind, span);
-  if (arg.op === op) return retype(arg.arg, kind);
+  // --x is x; ~~x is x only for a boolean x (~~3.5 is 1, not 3.5).
+  if (arg.op === op && (op === 'neg' || arg.arg.kind === 'bool')) return retype(arg.arg, kind);
   return { op, arg, kind, span };
 }
 

@@ -83,14 +83,14 @@ export class Grounder {
       case 'binary':
         return this.binaryOp(e.op, this.ground(e.left, env, key), this.ground(e.right, env, key), kind, e.span, e.left.type, e.right.type);
       case 'if':
-        return ifThenElse(this.ground(e.condition, env, key), this.ground(e.then, env, key), this.ground(e.else, env, key), kind, e.span);
+        return ifThenElse(this.ground(e.condition, env, key), this.groundAs(e.then, e.type, env, key), this.groundAs(e.else, e.type, env, key), kind, e.span);
       case 'switch': {
         const subject = this.ground(e.subject, env, key);
         const type = (e.subject.type as Extract<ValueType, { kind: 'finite' }>).type;
         const byValue = new Map(e.cases.map((c) => [c.value, c.body]));
         const options = type.values.map((_, i) => {
           const body = byValue.get(i) ?? e.defaultCase;
-          return body ? this.ground(body, env, key) : constant(0, kind, e.span);
+          return body ? this.groundAs(body, e.type, env, key) : constant(0, kind, e.span);
         });
         return select(subject, options, kind, e.span);
       }
@@ -127,6 +127,12 @@ export class Grounder {
       case 'matrix':
         return this.matrixEntry(e, env, key, kind);
     }
+  }
+
+  /** Ground `e` as a value of `type`: a value of a subtype is re-indexed to the parent type's values. */
+  groundAs(e: TypedExpr, type: ValueType, env: Int32Array, key: number): IrNode {
+    const n = this.ground(e, env, key);
+    return e.type.kind === 'finite' && type.kind === 'finite' ? this.convert(n, e.type.type, type.type, e.span) : n;
   }
 
   private binaryOp(op: Parameters<typeof binary>[0], left: IrNode, right: IrNode, kind: IrKind, span: Span, lt: ValueType, rt: ValueType): IrNode {

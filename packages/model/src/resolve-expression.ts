@@ -165,7 +165,8 @@ export class ExpressionResolver {
   private value(name: string, written: string, span: Span, expected?: ValueType): TypedExpr {
     const owners = this.ctx.valueOwners.get(name) ?? [];
     let type: FiniteType | undefined;
-    if (expected?.kind === 'finite') type = owners.find((t) => this.ctx.isSubtype(t, expected.type) || this.ctx.isSubtype(expected.type, t));
+    // The expected type itself first: an object of a subtype is also a value of its parent type.
+    if (expected?.kind === 'finite') type = owners.find((t) => t === expected.type) ?? owners.find((t) => this.ctx.isSubtype(t, expected.type) || this.ctx.isSubtype(expected.type, t));
     if (!type && owners.length === 1) type = owners[0];
     if (!type && owners.length > 1) {
       // Prefer an enum over object types; objects of a subtype also belong to the parent.
