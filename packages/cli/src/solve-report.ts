@@ -5,6 +5,7 @@ import { compareReturns } from '@rddl/planning';
 import { formatValue } from '@rddl/sim';
 
 export function fmt(x: number): string {
+  if (Number.isNaN(x)) return 'n/a';
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return '0';
   if (Number.isInteger(x) && Math.abs(x) < 1e9) return String(x);

@@ -91,9 +91,19 @@ export class ExpressionResolver {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
+  /** Placeholders standing for expressions already reported: checks on them would only repeat the error. */
+  private readonly reported = new WeakSet<TypedExpr>();
+
   private error(code: DiagnosticCode, span: Span, message: string, hint?: string): TypedExpr {
     this.diagnostics.push(createDiagnostic(code, span, message, hint ? { hint } : {}));
-    return { kind: 'const', value: 0, type: realType, span };
+    const placeholder: TypedExpr = { kind: 'const', value: 0, type: realType, span };
+    this.reported.add(placeholder);
+    return placeholder;
+  }
+
+  /** Whether `e` stands for an expression that was already reported. */
+  isReported(e: TypedExpr): boolean {
+    return this.reported.has(e);
   }
 
   /** `expected` only guides the reading of ambiguous values such as `@low`; it is not checked here. */
@@ -142,8 +152,12 @@ export class ExpressionResolver {
         return this.determinant(e, scope);
       case 'MatrixFunction':
         return this.matrix(e, scope);
-      case 'ErrorExpression':
-        return { kind: 'const', value: 0, type: realType, span: e.span };
+      case 'ErrorExpression': {
+        // Already reported by the parser.
+        const placeholder: TypedExpr = { kind: 'const', value: 0, type: realType, span: e.span };
+        this.reported.add(placeholder);
+        return placeholder;
+      }
     }
   }
 
@@ -213,6 +227,7 @@ export class ExpressionResolver {
     const resolvedArgs = args.map((a, i) => {
       const paramType = pvar.parameters[i]!;
       const r = this.resolve(a, scope, { kind: 'finite', type: paramType });
+      if (this.reported.has(r)) return r;
       if (r.type.kind !== 'finite' || !(this.ctx.isSubtype(r.type.type, paramType) || this.ctx.isSubtype(paramType, r.type.type))) {
         this.diagnostics.push(
           createDiagnostic('RDDL2007', a.span, `argument ${i + 1} of '${name}' must be of type '${paramType.name}', not ${typeName(r.type)}`),
@@ -387,6 +402,8 @@ export class ExpressionResolver {
     if (realFunctions.has(fn)) type = realType;
     else if (fn === 'round' || fn === 'floor' || fn === 'ceil') type = intType;
     else if (fn === 'sgn') type = intType;
+    // An int to a non-negative whole constant power is an int; any other power is real (2^-1 is not an int).
+    else if (fn === 'pow') type = args[1]?.kind === 'const' && Number.isInteger(args[1].value) && args[1].value >= 0 ? widen(args[0]!.type, args[1].type) : realType;
     else if (fn === 'abs') type = integral(args[0]?.type ?? realType);
     else type = args.length === 2 ? widen(args[0]!.type, args[1]!.type) : realType;
     return { kind: 'call', fn, args, type, span: e.span };
@@ -531,6 +548,7 @@ export class ExpressionResolver {
 
   /** Check a CPF value against the fluent's range (RDDL2009). */
   checkFits(value: TypedExpr, range: ValueType, fluent: string, span: Span): void {
+    if (this.reported.has(value)) return;
     if (!fitsRange(value.type, range, this.ctx.isSubtype)) {
       this.diagnostics.push(createDiagnostic('RDDL2009', span, `the CPF of '${fluent}' computes a value of type ${typeName(value.type)}, but '${fluent}' is ${typeName(range)}`));
     }

@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { renderDiagnostic } from '@rddl/core';
@@ -56,8 +56,20 @@ export function runSimulate(files: readonly string[], options: SimulateOptions, 
   const { compiled, model } = problem;
   const policy: Policy = policyName === 'noop' ? noopPolicy(compiled) : randomPolicy(compiled, { seed });
 
-  let trace: WriteStream | undefined;
-  if (options.trace) trace = createWriteStream(resolve(io.cwd, options.trace));
+  // The trace is written synchronously: an unwritable path fails here, before simulating, and
+  // every line is on disk when the command returns.
+  let trace: number | undefined;
+  if (options.trace) {
+    try {
+      trace = openSync(resolve(io.cwd, options.trace), 'w');
+    } catch (err) {
+      throw new CliError(`cannot write the trace file '${options.trace}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 1);
+    }
+  }
+  const writeTrace = (line: string) => writeSync(trace!, line);
+  const closeTrace = () => {
+    if (trace !== undefined) closeSync(trace);
+  };
   const progress = startProgress(io, 'simulating', episodes);
   const started = performance.now();
   let result;
@@ -67,10 +79,10 @@ export function runSimulate(files: readonly string[], options: SimulateOptions, 
       seed,
       constraints,
       onEpisode: (e) => progress.update(e + 1),
-      ...(trace
+      ...(trace !== undefined
         ? {
             onStep: (r) =>
-              trace!.write(
+              writeTrace(
                 `${JSON.stringify({
                   episode: r.episode,
                   t: r.t,
@@ -87,7 +99,7 @@ export function runSimulate(files: readonly string[], options: SimulateOptions, 
     });
   } catch (err) {
     progress.stop();
-    trace?.end();
+    closeTrace();
     if (err instanceof SimulationError) {
       io.stderr(`${renderDiagnostic(err.diagnostic, { color: io.color })}\n\n`);
       throw new CliError('the simulation stopped at the error above (use --constraints warn or ignore to go on past constraint violations)', 1);
@@ -95,7 +107,7 @@ export function runSimulate(files: readonly string[], options: SimulateOptions, 
     throw err;
   }
   progress.stop();
-  trace?.end();
+  closeTrace();
   const seconds = (performance.now() - started) / 1000;
   for (const w of dedupeWarnings(result.warnings)) io.stderr(`${renderDiagnostic(w, { color: io.color })}\n\n`);
   const s = result.summary;
@@ -120,14 +132,14 @@ export function runSimulate(files: readonly string[], options: SimulateOptions, 
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  const fmt = (x: number) => (Math.abs(x) >= 1e5 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(4) : x.toFixed(4));
+  const fmt = (x: number) => (!Number.isFinite(x) ? 'n/a' : Math.abs(x) >= 1e5 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(4) : x.toFixed(4));
   io.stdout(
     [
       `domain ${report.domain} · instance ${report.instance} · policy ${policyName} · ${episodes} episodes · horizon ${report.horizon} · discount ${report.discount} · seed ${String(seed)}`,
       `mean return      ${fmt(s.mean)} ± ${fmt(s.ci95)} (95% CI)`,
       `std of return    ${fmt(s.std)}   (standard error ${fmt(s.standardError)})`,
       `steps            ${result.steps} in ${seconds.toFixed(2)} s (${Math.round(result.steps / Math.max(seconds, 1e-9)).toLocaleString('en-US')} steps/s)`,
-      ...(trace ? [`trace            ${options.trace}`] : []),
+      ...(trace !== undefined ? [`trace            ${options.trace}`] : []),
       '',
     ].join('\n'),
   );
