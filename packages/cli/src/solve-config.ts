@@ -49,7 +49,7 @@ export function readConfig(path: string, cwd: string): SolveConfig {
 export function mergeOptions(planner: string, defaults: Record<string, unknown>, given: Record<string, unknown> | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = { ...defaults };
   for (const [key, value] of Object.entries(given ?? {})) {
-    if (!(key in defaults)) {
+    if (!Object.hasOwn(defaults, key)) {
       const known = Object.keys(defaults);
       throw new CliError(`planner '${planner}' has no option '${key}' (options: ${known.length ? known.join(', ') : 'none'})`);
     }

@@ -21,7 +21,12 @@ export interface DomainContext {
   isSubtype(sub: FiniteType, sup: FiniteType): boolean;
 }
 
-const builtinRanges: Record<string, ValueType> = { bool: boolType, int: intType, real: realType };
+// A Map, not an object literal: a type named `constructor` must not find Object.prototype.constructor.
+const builtinRanges: ReadonlyMap<string, ValueType> = new Map([
+  ['bool', boolType],
+  ['int', intType],
+  ['real', realType],
+]);
 
 export function buildDomainContext(domain: DomainBlock, objects: ObjectDeclarations | undefined, diagnostics: Diagnostic[]): DomainContext {
   const types = buildTypes(domain, objects, diagnostics);
@@ -65,7 +70,7 @@ function buildTypes(domain: DomainBlock, objects: ObjectDeclarations | undefined
       );
       continue;
     }
-    if (builtinRanges[name]) {
+    if (builtinRanges.has(name)) {
       diagnostics.push(createDiagnostic('RDDL2001', decl.name.span, `'${name}' is a built-in type and cannot be redeclared`));
       continue;
     }
@@ -178,7 +183,7 @@ export function collectObjects(
 function buildPVariables(domain: DomainBlock, context: Omit<DomainContext, 'pvariables'>, diagnostics: Diagnostic[]): Map<string, PVariable> {
   const out = new Map<string, PVariable>();
   const lookupType = (name: string, span: Span, allowBuiltin: boolean): ValueType | undefined => {
-    const builtin = builtinRanges[name];
+    const builtin = builtinRanges.get(name);
     if (builtin) {
       if (allowBuiltin) return builtin;
       diagnostics.push(createDiagnostic('RDDL2002', span, `parameter type '${name}' must be an object or enum type`));
