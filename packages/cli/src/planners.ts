@@ -44,7 +44,7 @@ export async function choosePlanner(compiled: CompiledModel): Promise<{ name: st
   if (actions.length === 0) return { name: 'noop', reason: 'the model has no actions' };
   const dp = await loadPlanner('dp');
   if (dp && dp.supports?.(compiled) === undefined) {
-    return { name: 'dp', reason: 'the state space is small enough for exact dynamic programming, which is optimal' };
+    return { name: 'dp', reason: 'the state space is small enough for dynamic programming (exact, or on a grid for continuous state), which optimises the whole horizon' };
   }
   const allReal = actions.every((f) => f.pvariable.range.kind === 'real');
   const gradient = allReal ? await loadPlanner('gradient') : undefined;

@@ -51,7 +51,7 @@ export interface PlannerFactory<Options = Record<string, unknown>> {
   readonly defaults: Options;
   /** Budget used when none is given (per decision for planners that search at every step). */
   readonly defaultBudget?: Budget;
-  /** undefined when the planner can handle the model, else why not (the construct and its line). */
-  supports?(compiled: CompiledModel): string | undefined;
+  /** undefined when the planner can handle the model (with these options, when given), else why not (the construct and its line). */
+  supports?(compiled: CompiledModel, options?: Options): string | undefined;
   create(context: PlannerContext, options: Options): Planner | Promise<Planner>;
 }

@@ -31,11 +31,11 @@ export async function executeRun(spec: RunSpec, cwd: string): Promise<RunRecord>
     }
     const factory = await loadPlanner(spec.planner.planner);
     if (!factory) throw new Error(`unknown or uninstalled planner '${spec.planner.planner}'`);
-    const unsupported = factory.supports?.(planning);
-    if (unsupported) throw new Error(`planner '${spec.planner.planner}' cannot handle this model: ${unsupported}`);
     const given: Record<string, unknown> = { ...(spec.planner.options ?? {}) };
     if (spec.planner.planner === 'constant') given['action'] = parseAction(compiled, spec.planner.action ?? '');
     const options = mergeOptions(spec.planner.planner, factory.defaults as Record<string, unknown>, given);
+    const unsupported = factory.supports?.(planning, options);
+    if (unsupported) throw new Error(`planner '${spec.planner.planner}' cannot handle this model: ${unsupported}`);
     const budget = (spec.planner.budget && parseBudget(spec.planner.budget)) || factory.defaultBudget || { kind: 'iterations' as const, iterations: 100 };
     const planner = await factory.create({ compiled: planning, seed: spec.seed, budget, workers: spec.plannerWorkers }, options);
 

@@ -161,8 +161,6 @@ export async function runSolve(files: readonly string[], flags: SolveOptions, io
     if (!plannerNames.includes(plannerName)) throw new CliError(`unknown planner '${plannerName}' (planners: auto, ${plannerNames.join(', ')})`);
     throw new CliError(`planner '${plannerName}' is not installed (its package @rddl/planner-${plannerName} is missing)`, 1);
   }
-  const unsupported = factory.supports?.(planningCompiled);
-  if (unsupported) throw new CliError(`planner '${plannerName}' cannot handle this model: ${unsupported}`, 1);
   const actionText = flags.action ?? config.action;
   const given: Record<string, unknown> = { ...(config.options ?? {}) };
   for (const text of flags.option ?? []) {
@@ -180,6 +178,8 @@ export async function runSolve(files: readonly string[], flags: SolveOptions, io
     }
   }
   const options = mergeOptions(plannerName, factory.defaults as Record<string, unknown>, given);
+  const unsupported = factory.supports?.(planningCompiled, options);
+  if (unsupported) throw new CliError(`planner '${plannerName}' cannot handle this model: ${unsupported}`, 1);
   const plannerBudget = budget ?? factory.defaultBudget ?? { kind: 'iterations', iterations: 100 };
 
   const baselineNames = flags.baselines === false ? [] : typeof flags.baselines === 'string' ? flags.baselines.split(',').map((s) => s.trim()).filter(Boolean) : [...(config.baselines ?? ['noop', 'random'])];

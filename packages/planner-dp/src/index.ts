@@ -1,0 +1,13 @@
+export { dpPlanner, createDpPlanner } from './planner.js';
+export { solveDp } from './solve.js';
+export { interpolateValue, type DpSolution, type Layer } from './solution.js';
+export { DpUnsupportedError, WorkLimitError } from './setup.js';
+export { dpDefaults, resolveOptions, DpOptionError, type DpOptions } from './options.js';
+export { tablePolicy, type TablePolicy } from './policy.js';
+export { whyUnsupported } from './supports.js';
+export { gaussHermite, type QuadratureRule } from './gauss-hermite.js';
+export { analyzeModel, type ModelAnalysis } from './analyze.js';
+export { policyTables } from './artifacts.js';
+export { policyHeatmap } from './heatmap.js';
+export type { Axis } from './axis.js';
+export { StateLimitError } from './state-registry.js';
