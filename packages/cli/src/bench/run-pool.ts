@@ -24,7 +24,7 @@ export async function runAll(specs: readonly RunSpec[], options: PoolOptions): P
   const pool = new Piscina({
     filename: workerFile,
     execArgv: ['--import', hooks],
-    minThreads: 1,
+    minThreads: Math.max(1, Math.min(options.workers, specs.length)),
     maxThreads: Math.max(1, Math.min(options.workers, availableParallelism() * 4)),
     idleTimeout: 1000,
   });
