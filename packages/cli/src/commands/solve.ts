@@ -42,6 +42,7 @@ export interface SolveOptions {
   readonly maxNodes?: string;
   readonly option?: string[];
   readonly dumpLp?: string;
+  readonly explain?: boolean;
 }
 
 export function registerSolve(program: Command, io: CliIo, setExit: (code: number) => void): void {
@@ -64,6 +65,7 @@ export function registerSolve(program: Command, io: CliIo, setExit: (code: numbe
     .option('--max-nodes <n>', 'grounding limit in expression nodes', '5000000')
     .option('--option <key=value...>', "set one of the planner's options (see docs/planners.md), e.g. --option horizon=20")
     .option('--dump-lp <file>', 'milp planner: also write the first model it solves in CPLEX LP format')
+    .option('--explain', 'gradient planner: list which expressions were relaxed and how')
     .option('--out <dir>', 'write returns.csv (every episode of every planner) and trace.jsonl (first episode of the planner)')
     .option('--json', 'print one JSON object with the results on stdout')
     .addHelpText(
@@ -169,6 +171,7 @@ export async function runSolve(files: readonly string[], flags: SolveOptions, io
     given[m[1]!] = optionValue(m[2]!);
   }
   if (flags.dumpLp !== undefined) given['dumpLp'] = resolve(io.cwd, flags.dumpLp);
+  if (flags.explain) given['explain'] = true;
   if (plannerName === 'constant') {
     if (actionText === undefined) throw new CliError("the constant planner needs --action, e.g. --action 'set_weight=0.5'");
     try {
