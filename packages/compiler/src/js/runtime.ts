@@ -1,7 +1,14 @@
 import gamma from '@stdlib/math-base-special-gamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import * as D from '@rddl/distributions';
-import { det, inv, pinv } from 'mathjs';
+import { createRequire } from 'node:module';
+import type * as MathJsModule from 'mathjs';
+
+// mathjs takes about a second to load and only the matrix functions need it:
+// load it on first use so that every start of the CLI does not pay for it.
+type MathJs = typeof MathJsModule;
+let mathjs: MathJs | undefined;
+const loadMathJs = (): MathJs => (mathjs ??= createRequire(import.meta.url)('mathjs') as MathJs);
 
 /** A run-time domain error raised by compiled code: which IR check failed, with the values involved. */
 export class DomainError extends Error {
@@ -50,7 +57,7 @@ export const runtime = {
   gamma: (x: number) => gamma(x),
   lngamma: (x: number) => gammaln(x),
   det(entries: ArrayLike<number>, n: number): number {
-    return n === 0 ? 1 : (det(matrixOf(entries, n)) as number);
+    return n === 0 ? 1 : (loadMathJs().det(matrixOf(entries, n)) as number);
   },
   /** Inverse, pseudo-inverse or lower Cholesky factor of a row-major square matrix; undefined when it does not exist. */
   matrix(fn: 'inverse' | 'pinverse' | 'cholesky', entries: ArrayLike<number>, n: number, out: Float64Array): Float64Array | undefined {
@@ -61,7 +68,7 @@ export const runtime = {
         return out;
       }
       const m = matrixOf(entries, n);
-      return flat((fn === 'inverse' ? inv(m) : pinv(m)) as number[][], out);
+      return flat((fn === 'inverse' ? loadMathJs().inv(m) : loadMathJs().pinv(m)) as number[][], out);
     } catch {
       return undefined;
     }
