@@ -2,7 +2,8 @@
  * Parallel speed-up of `rddl bench`: the same multi-run benchmark with 1 and
  * with 2 worker threads, timed end to end (wall clock), and the ratio.
  * Run: node --import ./scripts/register-ts.mjs bench/bench-workers.ts [config]
- * (default test/fixtures/bench/workers.json: 8 runs of about the same size).
+ * (default test/fixtures/bench/workers.json: 8 runs of the same size, about
+ * 7 s each, so the ratio measures the pool rather than an unbalanced last run).
  * The machine should be otherwise idle: the ratio is meaningless under load.
  */
 import { spawnSync } from 'node:child_process';
