@@ -66,7 +66,7 @@ const errors: [string, string[], number, RegExp][] = [
   ['constant without an action', ['solve', 'domains/gbwm.rddl', '--planner', 'constant'], 2, /needs --action/],
   ['bad action', ['solve', 'domains/gbwm.rddl', '--planner', 'constant', '--action', 'fly=1'], 2, /--action: unknown action 'fly'/],
   ['bad override', ['solve', 'domains/gbwm.rddl', '--planner', 'myopic', '--override', 'NOPE=1'], 2, /'NOPE' is not a non-fluent/],
-  ['unknown planner option', ['solve', 'domains/gbwm.rddl', '--planner', 'myopic', '--option', 'depth=3'], 2, /planner 'myopic' has no option 'depth' \(options: samples, randomCandidates, enumerateLimit\)/],
+  ['unknown planner option', ['solve', 'domains/gbwm.rddl', '--planner', 'myopic', '--option', 'depth=3'], 2, /planner 'myopic' has no option 'depth' \(options: samples, antithetic, randomCandidates, enumerateLimit\)/],
   ['bad episodes', ['solve', 'domains/gbwm.rddl', '--episodes', 'many'], 2, /--episodes takes a whole number, not 'many'/],
 ];
 

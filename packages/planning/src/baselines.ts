@@ -39,6 +39,8 @@ export const constantPlanner: PlannerFactory<ConstantOptions> = {
 export interface MyopicOptions {
   /** Sampled next steps per candidate action (common random numbers across candidates). */
   readonly samples: number;
+  /** Draw the samples in antithetic pairs (u, 1 − u): exact for rewards linear in the noise. */
+  readonly antithetic: boolean;
   /** Random candidate actions added to the structured ones when the space is not enumerated. */
   readonly randomCandidates: number;
   /** Enumerate the joint action space when it has at most this many actions. */
@@ -48,7 +50,9 @@ export interface MyopicOptions {
 /**
  * Maximises the expected next-step reward: each candidate action is scored
  * by the mean reward of `samples` simulated steps from the state (the same
- * draws for every candidate), and the best valid one is played. Candidates:
+ * draws for every candidate, in antithetic pairs by default, so that a
+ * reward linear in Normal noise, like a portfolio's, is scored exactly and
+ * ties are not broken by sampling error), and the best valid one is played. Candidates:
  * every joint action when there are few, else noop, each action alone at each
  * of its interesting values (bounds, other values), and random draws.
  * A budget in iterations caps the candidates scored; in seconds, the time.
@@ -56,14 +60,16 @@ export interface MyopicOptions {
 export const myopicPlanner: PlannerFactory<MyopicOptions> = {
   name: 'myopic',
   description: 'maximises the expected next-step reward over candidate actions, by sampling',
-  defaults: { samples: 32, randomCandidates: 64, enumerateLimit: 512 },
+  defaults: { samples: 32, antithetic: true, randomCandidates: 64, enumerateLimit: 512 },
   create: (ctx, options) => createMyopic(ctx, options),
 };
 
 function createMyopic(ctx: PlannerContext, options: MyopicOptions): Planner {
   const { compiled } = ctx;
   const bounds = extractActionBounds(compiled);
-  const sim = new Simulator(compiled, { seed: ctx.seed, purpose: 'planner:myopic', constraints: 'ignore' });
+  const key = deriveSeedKey(ctx.seed, 'planner:myopic');
+  const sim = new Simulator(compiled, { constraints: 'ignore' }, new CounterStream(key));
+  const mirror = new Simulator(compiled, { constraints: 'ignore' }, new CounterStream(key, true));
   const stream = new CounterStream(deriveSeedKey(ctx.seed, 'planner:myopic:candidates'));
   const random = randomPolicy(compiled, { seed: `${String(ctx.seed)}/myopic` });
   let scored = 0;
@@ -80,9 +86,12 @@ function createMyopic(ctx: PlannerContext, options: MyopicOptions): Planner {
         let total = 0;
         try {
           for (let m = 0; m < options.samples; m++) {
-            // Sample m uses the same draws for every candidate (episode number m in the planner's stream).
-            sim.setState(state, t, m);
-            total += sim.step(c).reward;
+            // Sample m uses the same draws for every candidate (episode number m in the planner's
+            // stream; with antithetic pairs, samples 2k and 2k+1 mirror the draws of episode k).
+            const flip = options.antithetic && m % 2 === 1;
+            const s = flip ? mirror : sim;
+            s.setState(state, t, options.antithetic ? m >> 1 : m);
+            total += s.step(c).reward;
           }
         } catch (err) {
           // A candidate that leads to a domain error is not a candidate.

@@ -23,7 +23,15 @@ export class CounterStream {
   /** Which half (0 or 1) of the current 4-word block is next; 2 = block used up. */
   private half = 2;
 
-  constructor(key: SeedKey) {
+  /**
+   * `antithetic`: every uniform u of the plain stream is given as 1 − u
+   * (0 stays 0), so a draw by inverse CDF is mirrored: averaging a plain and
+   * an antithetic sample makes anything linear in the noise exact.
+   */
+  constructor(
+    key: SeedKey,
+    private readonly antithetic = false,
+  ) {
     this.key = key;
   }
 
@@ -49,7 +57,8 @@ export class CounterStream {
     this.half++;
     const hi = this.block[i]! >>> 5; // 27 bits
     const lo = this.block[i + 1]! >>> 6; // 26 bits
-    return (hi * 67108864 + lo) * TWO_POW_MINUS_53;
+    const u = (hi * 67108864 + lo) * TWO_POW_MINUS_53;
+    return this.antithetic && u !== 0 ? 1 - u : u;
   }
 
   /** A uniform double in (0, 1): never 0, for logarithms and inverse CDFs. */
