@@ -1,0 +1,43 @@
+/**
+ * Saves every chart of a bench report as a PNG, for documents that cannot
+ * embed the interactive report (docs/results.md):
+ *
+ *   node --import ./scripts/register-ts.mjs bench/report-images.ts REPORT.html OUT_DIR
+ *
+ * Opens the report in headless Chromium (the same puppeteer-core and
+ * @sparticuz/chromium as the report test), waits for every chart to draw,
+ * and writes OUT_DIR/<chart>.png for each element with a data-chart name.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import chromium from '@sparticuz/chromium';
+import puppeteer from 'puppeteer-core';
+
+const [report, outDir] = process.argv.slice(2);
+if (!report || !outDir) {
+  console.error('usage: bench/report-images.ts REPORT.html OUT_DIR');
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+const browser = await puppeteer.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1100, height: 900 });
+  await page.goto(`file://${resolve(report)}`);
+  // Browser-side code as a string: this script is compiled without the DOM library.
+  await page.waitForFunction(
+    `(() => {
+      const charts = [...document.querySelectorAll('[data-chart]')];
+      return charts.length > 0 && charts.every((c) => c.getAttribute('data-rendered') === '1');
+    })()`,
+    { timeout: 60_000 },
+  );
+  for (const chart of await page.$$('[data-chart]')) {
+    const name = (await chart.evaluate((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-chart'))) ?? 'chart';
+    const file = join(outDir, `${name.replace(/[^A-Za-z0-9_.-]+/g, '-')}.png`);
+    await chart.screenshot({ path: file as `${string}.png`, type: 'png' });
+    console.log(`wrote ${file}`);
+  }
+} finally {
+  await browser.close();
+}
