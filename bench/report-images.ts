@@ -6,7 +6,7 @@
  *
  * Opens the report in headless Chromium (the same puppeteer-core and
  * @sparticuz/chromium as the report test), waits for every chart to draw,
- * and writes OUT_DIR/<chart>.png for each element with a data-chart name.
+ * and writes OUT_DIR/<chart title>.png for each chart.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,9 +32,14 @@ try {
     })()`,
     { timeout: 60_000 },
   );
-  for (const chart of await page.$$('[data-chart]')) {
-    const name = (await chart.evaluate((e) => (e as unknown as { getAttribute(n: string): string | null }).getAttribute('data-chart'))) ?? 'chart';
-    const file = join(outDir, `${name.replace(/[^A-Za-z0-9_.-]+/g, '-')}.png`);
+  // Files are named after the chart titles ("gradient: tracked state over time" -> gradient-tracked-state-over-time.png).
+  const titles = (await page.evaluate(
+    `[...document.querySelectorAll('[data-chart]')].map((e) => echarts.getInstanceByDom(e).getOption().title?.[0]?.text ?? e.getAttribute('data-chart'))`,
+  )) as string[];
+  const charts = await page.$$('[data-chart]');
+  for (const [i, chart] of charts.entries()) {
+    const slug = (titles[i] ?? `chart-${i}`).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const file = join(outDir, `${slug}.png`);
     await chart.screenshot({ path: file as `${string}.png`, type: 'png' });
     console.log(`wrote ${file}`);
   }
