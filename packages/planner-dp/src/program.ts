@@ -1,6 +1,6 @@
 import gammaFn from '@stdlib/math-base-special-gamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { roundHalfEven, type IrNode } from '@rddl/compiler';
+import { emitPureOp, roundHalfEven, type IrNode } from '@rddl/compiler';
 import { DETERMINISTIC_DRAWS, type ModelAnalysis } from './analyze.js';
 
 /**
@@ -33,24 +33,10 @@ export interface DrawHooks {
 }
 
 const ARGS = 'S, A, N, I';
-const MAX_TERMS = 400;
 const MAX_LINES = 400;
 const SWITCH_OPTIONS = 16;
 
-function num(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return 'Infinity';
-  if (v === -Infinity) return '(-Infinity)';
-  if (Object.is(v, -0)) return '(-0)';
-  return v < 0 ? `(${v})` : String(v);
-}
 
-function chunked(terms: string[], sep: string, wrap: (s: string) => string): string {
-  if (terms.length <= MAX_TERMS) return wrap(terms.join(sep));
-  const chunks: string[] = [];
-  for (let i = 0; i < terms.length; i += MAX_TERMS) chunks.push(wrap(terms.slice(i, i + MAX_TERMS).join(sep)));
-  return chunked(chunks, sep, wrap);
-}
 
 class Generator {
   readonly helpers: string[] = [];
@@ -85,66 +71,15 @@ class Builder {
 
   expr(n: IrNode): string {
     const e = (x: IrNode) => this.expr(x);
+    const pure = emitPureOp(n, e, () => this.temp());
+    if (pure !== undefined) return pure;
     switch (n.op) {
-      case 'const':
-        return num(n.value);
       case 'ref':
         return n.space === 'state' ? `S[${n.index}]` : n.space === 'next' ? `N[${n.index}]` : n.space === 'action' ? `A[${n.index}]` : n.space === 'interm' ? `I[${n.index}]` : 'NaN';
-      case 'neg':
-        return `(-${e(n.arg)})`;
-      case 'not':
-        return `(${e(n.arg)} ? 0 : 1)`;
-      case 'add':
-        return `(${e(n.left)} + ${e(n.right)})`;
-      case 'sub':
-        return `(${e(n.left)} - ${e(n.right)})`;
-      case 'mul':
-        return `(${e(n.left)} * ${e(n.right)})`;
       case 'div': {
         const b = this.temp();
         return `(${b} = ${e(n.right)}, ${b} !== 0 ? ${e(n.left)} / ${b} : NaN)`;
       }
-      case 'and':
-        return `(${e(n.left)} && ${e(n.right)} ? 1 : 0)`;
-      case 'or':
-        return `(${e(n.left)} || ${e(n.right)} ? 1 : 0)`;
-      case 'implies':
-        return `(!${e(n.left)} || ${e(n.right)} ? 1 : 0)`;
-      case 'equiv':
-        return `(!${e(n.left)} === !${e(n.right)} ? 1 : 0)`;
-      case 'eq':
-        return `(${e(n.left)} === ${e(n.right)} ? 1 : 0)`;
-      case 'neq':
-        return `(${e(n.left)} !== ${e(n.right)} ? 1 : 0)`;
-      case 'lt':
-        return `(${e(n.left)} < ${e(n.right)} ? 1 : 0)`;
-      case 'le':
-        return `(${e(n.left)} <= ${e(n.right)} ? 1 : 0)`;
-      case 'gt':
-        return `(${e(n.left)} > ${e(n.right)} ? 1 : 0)`;
-      case 'ge':
-        return `(${e(n.left)} >= ${e(n.right)} ? 1 : 0)`;
-      case 'sum':
-        return chunked(n.args.map(e), ' + ', (s) => `(${s})`);
-      case 'prod':
-        return chunked(n.args.map(e), ' * ', (s) => `(${s})`);
-      case 'min':
-        return chunked(n.args.map(e), ', ', (s) => `Math.min(${s})`);
-      case 'max':
-        return chunked(n.args.map(e), ', ', (s) => `Math.max(${s})`);
-      case 'all':
-        return `(${chunked(n.args.map(e), ' && ', (s) => `(${s})`)} ? 1 : 0)`;
-      case 'any':
-        return `(${chunked(n.args.map(e), ' || ', (s) => `(${s})`)} ? 1 : 0)`;
-      case 'argmin':
-      case 'argmax': {
-        const [best, k, x] = [this.temp(), this.temp(), this.temp()];
-        const better = n.op === 'argmax' ? '>' : '<';
-        const steps = n.args.slice(1).map((a, i) => `(${x} = ${e(a)}) ${better} ${best} ? (${best} = ${x}, ${k} = ${i + 1}) : 0`);
-        return `(${best} = ${e(n.args[0]!)}, ${k} = 0${steps.map((s) => `, ${s}`).join('')}, ${k})`;
-      }
-      case 'if':
-        return `(${e(n.condition)} ? ${e(n.then)} : ${e(n.else)})`;
       case 'select':
         return this.select(n);
       case 'call':
@@ -165,6 +100,8 @@ class Builder {
         // analyzeModel reports these; a model with them never reaches code generation.
         return 'NaN';
     }
+    // emitPureOp wrote every other operator.
+    throw new Error(`IR operator '${n.op}' has no JavaScript form`);
   }
 
   private select(n: Extract<IrNode, { op: 'select' }>): string {

@@ -2,6 +2,7 @@ import type { Span } from '@rddl/core';
 import type { CompiledModel } from '../compile-model.js';
 import type { IrNode, MatrixGroup, Site, VectorSampleGroup } from '../ir.js';
 import { runtime } from './runtime.js';
+import { emitPureOp, numberLiteral as num } from './emit-pure.js';
 
 /**
  * Generates JavaScript source for a compiled model. Only numbers and
@@ -36,15 +37,7 @@ export interface GeneratedSource {
 
 /** Parameters every generated function takes: the arrays and their offsets, episode, step, and the random stream. */
 const ARGS = 'S, so, A, ao, N, no, I, io, O, oo, ep, t, st';
-const MAX_TERMS = 400;
 
-function num(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return 'Infinity';
-  if (v === -Infinity) return '(-Infinity)';
-  if (Object.is(v, -0)) return '(-0)';
-  return v < 0 ? `(${v})` : String(v);
-}
 
 const samplerName: Record<string, string> = {
   Bernoulli: 'Bernoulli',
@@ -84,66 +77,15 @@ class FunctionBuilder {
   expr(n: IrNode, owner: Owner): string {
     const g = this.gen;
     const e = (x: IrNode) => this.expr(x, owner);
+    const pure = emitPureOp(n, e, () => this.temp());
+    if (pure !== undefined) return pure;
     switch (n.op) {
-      case 'const':
-        return num(n.value);
       case 'ref':
         return n.space === 'state' ? `S[so + ${n.index}]` : n.space === 'next' ? `N[no + ${n.index}]` : n.space === 'action' ? `A[ao + ${n.index}]` : n.space === 'interm' ? `I[io + ${n.index}]` : `O[oo + ${n.index}]`;
-      case 'neg':
-        return `(-${e(n.arg)})`;
-      case 'not':
-        return `(${e(n.arg)} ? 0 : 1)`;
-      case 'add':
-        return `(${e(n.left)} + ${e(n.right)})`;
-      case 'sub':
-        return `(${e(n.left)} - ${e(n.right)})`;
-      case 'mul':
-        return `(${e(n.left)} * ${e(n.right)})`;
       case 'div': {
         const [a, b] = [this.temp(), this.temp()];
         return `(${a} = ${e(n.left)}, ${b} = ${e(n.right)}, ${b} !== 0 ? ${a} / ${b} : rt.fail(${g.check('div', n.span, undefined, owner)}, ${a}, ${b}))`;
       }
-      case 'and':
-        return `(${e(n.left)} && ${e(n.right)} ? 1 : 0)`;
-      case 'or':
-        return `(${e(n.left)} || ${e(n.right)} ? 1 : 0)`;
-      case 'implies':
-        return `(!${e(n.left)} || ${e(n.right)} ? 1 : 0)`;
-      case 'equiv':
-        return `(!${e(n.left)} === !${e(n.right)} ? 1 : 0)`;
-      case 'eq':
-        return `(${e(n.left)} === ${e(n.right)} ? 1 : 0)`;
-      case 'neq':
-        return `(${e(n.left)} !== ${e(n.right)} ? 1 : 0)`;
-      case 'lt':
-        return `(${e(n.left)} < ${e(n.right)} ? 1 : 0)`;
-      case 'le':
-        return `(${e(n.left)} <= ${e(n.right)} ? 1 : 0)`;
-      case 'gt':
-        return `(${e(n.left)} > ${e(n.right)} ? 1 : 0)`;
-      case 'ge':
-        return `(${e(n.left)} >= ${e(n.right)} ? 1 : 0)`;
-      case 'sum':
-        return chunked(n.args.map(e), ' + ', (s) => `(${s})`);
-      case 'prod':
-        return chunked(n.args.map(e), ' * ', (s) => `(${s})`);
-      case 'min':
-        return chunked(n.args.map(e), ', ', (s) => `Math.min(${s})`);
-      case 'max':
-        return chunked(n.args.map(e), ', ', (s) => `Math.max(${s})`);
-      case 'all':
-        return `(${chunked(n.args.map(e), ' && ', (s) => `(${s})`)} ? 1 : 0)`;
-      case 'any':
-        return `(${chunked(n.args.map(e), ' || ', (s) => `(${s})`)} ? 1 : 0)`;
-      case 'argmin':
-      case 'argmax': {
-        const [best, k, x] = [this.temp(), this.temp(), this.temp()];
-        const better = n.op === 'argmax' ? '>' : '<';
-        const steps = n.args.slice(1).map((a, i) => `(${x} = ${e(a)}) ${better} ${best} ? (${best} = ${x}, ${k} = ${i + 1}) : 0`);
-        return `(${best} = ${e(n.args[0]!)}, ${k} = 0${steps.map((s) => `, ${s}`).join('')}, ${k})`;
-      }
-      case 'if':
-        return `(${e(n.condition)} ? ${e(n.then)} : ${e(n.else)})`;
       case 'select':
         return g.select(n, owner);
       case 'call':
@@ -168,6 +110,8 @@ class FunctionBuilder {
         return `(${fills}, ${v} = rt.det(B${buffer}, ${n.size}), ${v} - ${v} === 0 ? ${v} : rt.fail(${g.check('det', n.span, undefined, owner)}, ${v}))`;
       }
     }
+    // emitPureOp wrote every other operator.
+    throw new Error(`IR operator '${n.op}' has no JavaScript form`);
   }
 
   private call(n: Extract<IrNode, { op: 'call' }>, owner: Owner): string {
@@ -262,12 +206,6 @@ function reset(site: Site): string {
 }
 
 /** Join terms, nesting in chunks so that huge sums do not make huge single expressions. */
-function chunked(terms: string[], sep: string, wrap: (s: string) => string): string {
-  if (terms.length <= MAX_TERMS) return wrap(terms.join(sep));
-  const chunks: string[] = [];
-  for (let i = 0; i < terms.length; i += MAX_TERMS) chunks.push(wrap(terms.slice(i, i + MAX_TERMS).join(sep)));
-  return chunked(chunks, sep, wrap);
-}
 
 class Generator {
   readonly checks: CheckInfo[] = [];
