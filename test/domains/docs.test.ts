@@ -23,6 +23,7 @@ const FIGURES: Record<string, { value: number; se: number } | null> = {
   'rddl simulate domains/asset_allocation.rddl instances/asset_allocation_1.rddl --policy noop --episodes 200 --seed 1': { value: 0.075, se: 0 },
   'rddl simulate domains/asset_allocation_discrete.rddl instances/asset_allocation_discrete_1.rddl --policy random --episodes 200 --seed 1': null,
   "rddl solve domains/asset_allocation.rddl instances/asset_allocation_1.rddl --planner constant --action 'set_weight(a1)=0, set_weight(a2)=1' --episodes 4000 --seed 1 --no-baselines": { value: 0.149, se: 0 },
+  "rddl solve domains/asset_allocation_lots.rddl instances/asset_allocation_lots_1.rddl --planner constant --action 'set_lots(a01)=5, set_lots(a02)=5, set_lots(a03)=5, set_lots(a04)=5' --episodes 20000 --seed 1 --no-baselines": { value: -0.18304, se: 0 },
   'rddl simulate domains/gbwm.rddl instances/gbwm_1.rddl --policy noop --episodes 200 --seed 1': { value: 0.0685, se: 0 },
   "rddl solve domains/gbwm.rddl instances/gbwm_1.rddl --planner constant --action 'portfolio_choice=13' --episodes 100000 --seed 1 --no-baselines": { value: 0.498919, se: 0 },
   'rddl simulate domains/inventory.rddl instances/inventory_1.rddl --policy noop --episodes 200 --seed 1': { value: -5307.3, se: 1.9 },
@@ -34,7 +35,7 @@ const FIGURES: Record<string, { value: number; se: number } | null> = {
 };
 
 const PAGES = ['asset_allocation', 'gbwm', 'inventory', 'mgwm', 'trade_execution'];
-const FINRDDL_DOMAINS = ['asset_allocation', 'asset_allocation_discrete', 'asset_allocation_normalised', 'gbwm', 'inventory', 'mgwm', 'trade_execution'];
+const FINRDDL_DOMAINS = ['asset_allocation', 'asset_allocation_discrete', 'asset_allocation_lots', 'asset_allocation_normalised', 'gbwm', 'inventory', 'mgwm', 'trade_execution'];
 
 /** Split a command line into words: single and double quotes group, as a shell would. */
 function words(line: string): string[] {
@@ -69,7 +70,7 @@ const pages = readdirSync(join(repoRoot, 'docs/domains'))
   .filter((n) => n.endsWith('.md'))
   .sort();
 
-test('there is one page per FinRDDL domain, and each of the seven FinRDDL domain files is described on a page', (t) => {
+test('there is one page per FinRDDL domain, and each of the eight FinRDDL domain files is described on a page', (t) => {
   for (const p of PAGES) t.true(pages.includes(`${p}.md`), `docs/domains/${p}.md is missing`);
   const all = pages.map((p) => readFileSync(join(repoRoot, 'docs/domains', p), 'utf8')).join('\n');
   for (const d of FINRDDL_DOMAINS) t.true(all.includes(`domains/${d}.rddl`), `no page mentions domains/${d}.rddl`);
