@@ -1,5 +1,5 @@
 import test from 'ava';
-import { constantPolicy } from '@rddl/sim';
+import { constantPolicy, randomPolicy, Simulator } from '@rddl/sim';
 import { action, assertClose, checkBaselines, instanceFilesOf, loadInstance, play } from './helpers.js';
 
 // domains/asset_allocation_lots.rddl: integer lots with a cap on the number of
@@ -33,5 +33,33 @@ test('asset_allocation_lots: a sixth lot above MAX-LOTS, or a seventh asset abov
   const tooWide = action(compiled, 'set_lots(a01)=4, set_lots(a02)=4, set_lots(a03)=3, set_lots(a04)=3, set_lots(a05)=2, set_lots(a06)=2, set_lots(a07)=2');
   for (const [label, a] of [['six lots in a01', tooMany], ['seven assets', tooWide]] as const) {
     t.throws(() => play(compiled, constantPolicy(a), { episodes: 1 }), { message: /precondition/i }, label);
+  }
+});
+
+test('asset_allocation_lots: the random policy draws legal portfolios of lots (not the noop fallback) within the caps', (t) => {
+  for (const file of instanceFilesOf('asset_allocation_lots')) {
+    const { compiled } = loadInstance('asset_allocation_lots', file);
+    const random = randomPolicy(compiled, { seed: 3 });
+    const sim = new Simulator(compiled, { seed: 3, constraints: 'error' });
+    const a = new Float64Array(compiled.layout.action.size);
+    let portfolios = 0;
+    let steps = 0;
+    for (let episode = 0; episode < 20; episode++) {
+      sim.reset(episode);
+      while (!sim.done) {
+        random.act(sim.state, sim.time, episode, a);
+        if (a.some((x) => x !== 0)) {
+          portfolios++;
+          t.is(a.reduce((s, x) => s + x, 0), 20, `${file}: lots sum to LOTS`);
+          t.true(a.every((x) => Number.isInteger(x) && x >= 0 && x <= 5), `${file}: 0..MAX-LOTS lots per asset`);
+          t.true(a.filter((x) => x > 0).length <= 6, `${file}: at most MAX-ASSETS assets`);
+        }
+        sim.step(a);
+        steps++;
+      }
+    }
+    // The precondition allows two sums, 0 (hold) and 20, each chosen half the time; before
+    // compositions were drawn, no draw ever met the caps and random always held.
+    t.true(portfolios >= 0.35 * steps, `${file}: ${portfolios} portfolios in ${steps} steps`);
   }
 });
