@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import puppeteer from 'puppeteer-core';
+import { openReport } from '../test/support/report-page.js';
 
 const [report, outDir] = process.argv.slice(2);
 if (!report || !outDir) {
@@ -23,15 +24,7 @@ const browser = await puppeteer.launch({ executablePath: await chromium.executab
 try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1100, height: 900 });
-  await page.goto(`file://${resolve(report)}`);
-  // Browser-side code as a string: this script is compiled without the DOM library.
-  await page.waitForFunction(
-    `(() => {
-      const charts = [...document.querySelectorAll('[data-chart]')];
-      return charts.length > 0 && charts.every((c) => c.getAttribute('data-rendered') === '1');
-    })()`,
-    { timeout: 60_000 },
-  );
+  await openReport(page, resolve(report));
   // Files are named after the chart titles ("gradient: tracked state over time" -> gradient-tracked-state-over-time.png).
   const titles = (await page.evaluate(
     `[...document.querySelectorAll('[data-chart]')].map((e) => echarts.getInstanceByDom(e).getOption().title?.[0]?.text ?? e.getAttribute('data-chart'))`,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import chromium from '@sparticuz/chromium';
 import puppeteer from 'puppeteer-core';
+import { openReport } from '../support/report-page.js';
 import { PNG } from 'pngjs';
 import { renderReportHtml, reportData, summarizeResults, type RunRecord } from '@rddl/bench';
 
@@ -65,15 +66,7 @@ test('the HTML report opens in a headless browser with every chart drawn', async
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.setViewport({ width: 1280, height: 900 });
-  await page.goto(`file://${file}`);
-  // Browser-side code is passed as strings: the test is compiled without the DOM library.
-  await page.waitForFunction(
-    `(() => {
-      const charts = [...document.querySelectorAll('[data-chart]')];
-      return charts.length > 0 && charts.every((c) => c.getAttribute('data-rendered') === '1');
-    })()`,
-    { timeout: 60_000 },
-  );
+  await openReport(page, file);
   t.deepEqual(errors, []);
   t.is(await page.evaluate('document.title'), 'RDDL benchmark report');
   t.is(await page.evaluate("document.getElementById('title').textContent"), 'Benchmark: <script>alert(1)</script>');
