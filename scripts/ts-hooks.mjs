@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { transform, version as esbuildVersion } from 'esbuild';
 
 const cacheDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'rddl-ts');
+// Part of every cache key: change it whenever the transform options below change.
+const TRANSFORM_VERSION = 'esm-inline-sourcemap-1';
 let cacheUsable = true;
 try {
   mkdirSync(cacheDir, { recursive: true });
@@ -54,7 +56,7 @@ export async function load(url, context, nextLoad) {
   if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
   const path = fileURLToPath(url);
   const source = await readFile(path, 'utf8');
-  const key = createHash('sha256').update(`${esbuildVersion}\0${process.versions.node}\0${path}\0${source}`).digest('hex');
+  const key = createHash('sha256').update(`${TRANSFORM_VERSION}\0${esbuildVersion}\0${process.versions.node}\0${path}\0${source}`).digest('hex');
   const file = join(cacheDir, `${key}.js`);
   const cached = cacheUsable ? readCached(file) : undefined;
   if (cached !== undefined) return { format: 'module', source: cached, shortCircuit: true };
