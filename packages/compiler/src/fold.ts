@@ -1,6 +1,6 @@
 import type { Span } from '@rddl/core';
 import type { BinaryOp } from '@rddl/model';
-import type { IrKind, IrNode } from './ir.js';
+import { irChildren, type IrKind, type IrNode } from './ir.js';
 
 /**
  * Smart constructors: build IR nodes, folding constants as they go, so that
@@ -27,25 +27,10 @@ export function hasEffects(n: IrNode): boolean {
     case 'matrix-entry':
     case 'det':
     case 'call':
+    case 'div':
       return true;
-    case 'neg':
-    case 'not':
-      return hasEffects(n.arg);
-    case 'if':
-      return hasEffects(n.condition) || hasEffects(n.then) || hasEffects(n.else);
-    case 'select':
-      return hasEffects(n.index) || n.options.some(hasEffects);
-    case 'sum':
-    case 'prod':
-    case 'min':
-    case 'max':
-    case 'all':
-    case 'any':
-    case 'argmin':
-    case 'argmax':
-      return n.args.some(hasEffects);
     default:
-      return n.op === 'div' || hasEffects(n.left) || hasEffects(n.right);
+      return irChildren(n).some(hasEffects);
   }
 }
 

@@ -1,5 +1,5 @@
 export type * from './ir.js';
-export { irChildren } from './ir.js';
+export { irChildren, irOperands } from './ir.js';
 export { compileModel, type CompiledModel, type CompileOptions, type GroundCpf, type GroundCondition } from './compile-model.js';
 export { buildLayout, type Layout, type SpaceLayout, type GroundFluent } from './layout.js';
 export { createKernel, sourceOf, type Kernel } from './js/kernel.js';

@@ -195,5 +195,16 @@ export function irChildren(n: IrNode): readonly IrNode[] {
   }
 }
 
+/**
+ * Every node whose value `n` reads: its children, plus the parameters of a
+ * multivariate draw and the entries of a matrix function, which live in the
+ * group the node shares with its sibling components.
+ */
+export function irOperands(n: IrNode): readonly IrNode[] {
+  if (n.op === 'vector-component') return n.group.params.flat();
+  if (n.op === 'matrix-entry') return n.group.entries;
+  return irChildren(n);
+}
+
 /** The finite type of a `finite`-kind node is carried separately where it matters (layouts, CPF targets). */
 export type { FiniteType };

@@ -113,7 +113,8 @@ export interface AggregateExpr extends Base {
   readonly body: TypedExpr;
 }
 
-export type FunctionName =
+/** Built-in functions of one argument. */
+export type UnaryFunctionName =
   | 'abs'
   | 'sgn'
   | 'round'
@@ -132,7 +133,10 @@ export type FunctionName =
   | 'ln'
   | 'sqrt'
   | 'lngamma'
-  | 'gamma'
+  | 'gamma';
+
+/** Built-in functions of two arguments (min and max also aggregate). */
+export type BinaryFunctionName =
   | 'div'
   | 'mod'
   | 'fmod'
@@ -141,6 +145,8 @@ export type FunctionName =
   | 'pow'
   | 'log'
   | 'hypot';
+
+export type FunctionName = UnaryFunctionName | BinaryFunctionName;
 
 export interface CallExpr extends Base {
   readonly kind: 'call';

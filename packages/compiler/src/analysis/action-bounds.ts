@@ -1,5 +1,5 @@
 import type { CompiledModel } from '../compile-model.js';
-import type { IrNode } from '../ir.js';
+import { irOperands, type IrNode } from '../ir.js';
 
 /**
  * Box bounds of the ground actions read from the preconditions: every
@@ -19,38 +19,7 @@ export interface ActionBounds {
 
 export function dependsOnActions(n: IrNode): boolean {
   if (n.op === 'ref') return n.space === 'action';
-  switch (n.op) {
-    case 'const':
-      return false;
-    case 'neg':
-    case 'not':
-      return dependsOnActions(n.arg);
-    case 'if':
-      return dependsOnActions(n.condition) || dependsOnActions(n.then) || dependsOnActions(n.else);
-    case 'select':
-      return dependsOnActions(n.index) || n.options.some(dependsOnActions);
-    case 'discrete':
-      return n.probabilities.some(dependsOnActions);
-    case 'det':
-      return n.entries.some(dependsOnActions);
-    case 'vector-component':
-      return n.group.params.some((p) => p.some(dependsOnActions));
-    case 'matrix-entry':
-      return n.group.entries.some(dependsOnActions);
-    case 'sum':
-    case 'prod':
-    case 'min':
-    case 'max':
-    case 'all':
-    case 'any':
-    case 'argmin':
-    case 'argmax':
-    case 'call':
-    case 'sample':
-      return n.args.some(dependsOnActions);
-    default:
-      return dependsOnActions(n.left) || dependsOnActions(n.right);
-  }
+  return irOperands(n).some(dependsOnActions);
 }
 
 /** The conjuncts of a boolean expression (through `and` and `all`). */

@@ -1,6 +1,6 @@
 import type { Span } from '@rddl/core';
 import type { CompiledModel } from '../compile-model.js';
-import type { IrNode, MatrixGroup, Site, VectorSampleGroup } from '../ir.js';
+import { irOperands, type IrNode, type MatrixGroup, type Site, type VectorSampleGroup } from '../ir.js';
 import { runtime } from './runtime.js';
 import { emitPureOp, numberLiteral as num } from './emit-pure.js';
 
@@ -295,47 +295,12 @@ class Generator {
     const visit = (x: IrNode): void => {
       if (x.op === 'vector-component') this.vectorGroup(x.group, owner);
       if (x.op === 'matrix-entry') this.matrixGroup(x.group, owner);
-      for (const c of childrenOf(x)) visit(c);
+      for (const c of irOperands(x)) visit(c);
     };
     visit(n);
   }
 }
 
-function childrenOf(n: IrNode): IrNode[] {
-  switch (n.op) {
-    case 'const':
-    case 'ref':
-      return [];
-    case 'vector-component':
-      return n.group.params.flat();
-    case 'matrix-entry':
-      return [...n.group.entries];
-    case 'neg':
-    case 'not':
-      return [n.arg];
-    case 'if':
-      return [n.condition, n.then, n.else];
-    case 'select':
-      return [n.index, ...n.options];
-    case 'discrete':
-      return [...n.probabilities];
-    case 'det':
-      return [...n.entries];
-    case 'sum':
-    case 'prod':
-    case 'min':
-    case 'max':
-    case 'all':
-    case 'any':
-    case 'argmin':
-    case 'argmax':
-    case 'call':
-    case 'sample':
-      return [...n.args];
-    default:
-      return [n.left, n.right];
-  }
-}
 
 /** Source of the module: `step`, `reward`, `invariants`, `preconditions`, `terminal`. */
 export function generateSource(compiled: CompiledModel): GeneratedSource {

@@ -1,5 +1,6 @@
 import type { Span } from '@rddl/core';
 import type { Site } from '@rddl/compiler';
+import type { UnaryFunctionName } from '@rddl/model';
 import type { Construct } from '../relaxations.js';
 
 /**
@@ -30,28 +31,7 @@ export interface Relax {
   readonly weight: number;
 }
 
-export type UnaryFn =
-  | 'neg'
-  | 'not'
-  | 'abs'
-  | 'sgn'
-  | 'round'
-  | 'floor'
-  | 'ceil'
-  | 'cos'
-  | 'sin'
-  | 'tan'
-  | 'acos'
-  | 'asin'
-  | 'atan'
-  | 'cosh'
-  | 'sinh'
-  | 'tanh'
-  | 'exp'
-  | 'ln'
-  | 'sqrt'
-  | 'gamma'
-  | 'lngamma';
+export type UnaryFn = 'neg' | 'not' | UnaryFunctionName;
 
 export type BinaryFn =
   | 'add'
