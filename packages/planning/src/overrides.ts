@@ -1,6 +1,6 @@
 import { groundingIndex, type Model } from '@rddl/model';
 
-/** `ALPHA_TRANS_COST=0`, `PRICE(a1)=3`: set one grounding or (without arguments) every grounding. */
+/** `alpha_trans_cost=0`, `risk(a1)=0.02`: set one grounding or (without arguments) every grounding. */
 export interface NonFluentOverride {
   readonly name: string;
   readonly args: readonly string[] | undefined;

@@ -79,7 +79,7 @@ Examples:
   rddl solve domains/asset_allocation.rddl
   rddl solve domains/asset_allocation_discrete.rddl --planner mcts --budget 500it --episodes 30
   rddl solve domains/asset_allocation.rddl --planner constant --action 'set_weight=0.5'
-  rddl solve domains/asset_allocation.rddl --planner myopic --override ALPHA_TRANS_COST=0
+  rddl solve domains/asset_allocation.rddl --planner myopic --override alpha_trans_cost=0
   rddl solve domain.rddl instance1.rddl --config bench.json --json`,
     )
     .action(async (files: string[], options: SolveOptions) => setExit(await runSolve(files, options, io)));
