@@ -64,11 +64,12 @@ export function randomPolicy(compiled: CompiledModel, options: RandomPolicyOptio
       // redrawn for the same sum rather than ending at the first draw of 0 (hold).
       stream.reset(episode, t, TARGET_SITE);
       const intTargets = intGroups.map((group) => pickTarget(group, stream));
+      const intBounds = intGroups.map((group) => upperBounds(compiled, bounds, state, stream, group));
       for (let attempt = 0; attempt < attempts; attempt++) {
         stream.reset(episode, t, attempt);
         drawAction(compiled, bounds, state, stream, width, out);
         for (const group of realGroups) drawOnSimplex(group, stream, out);
-        intGroups.forEach((group, g) => drawComposition(group, intTargets[g]!, upperBounds(compiled, bounds, state, stream, group), stream, out));
+        intGroups.forEach((group, g) => drawComposition(group, intTargets[g]!, intBounds[g]!, stream, out));
         if (!needsCheck || checker.preconditionsHold(state, out, t, episode)) return;
       }
       out.set(compiled.defaultAction);
@@ -130,7 +131,7 @@ function upperBounds(compiled: CompiledModel, bounds: ActionBounds, state: Float
   return group.actions.map((i) => Math.floor(Math.min(cap, ...bounds.upper[i]!.map((b) => interpret(b, env)))));
 }
 
-/** Most units handed out one at a time; a larger sum is left to the simplex draw rounded down. */
+/** Most units handed out one at a time; a larger sum comes from the simplex draw, rounded down, and the units left over. */
 const MAX_UNITS = 10_000;
 
 /**
@@ -142,10 +143,14 @@ const MAX_UNITS = 10_000;
 function drawComposition(group: SumConstraint, target: number, upper: readonly number[], stream: CounterStream, out: Float64Array): void {
   for (const i of group.actions) out[i] = 0;
   const n = group.actions.length;
-  if (!Number.isInteger(target) || target <= 0 || target > MAX_UNITS) {
-    if (target > MAX_UNITS) {
-      drawOnSimplex({ actions: group.actions, targets: [target] }, stream, out);
-      for (const i of group.actions) out[i] = Math.floor(out[i]!);
+  if (!Number.isInteger(target) || target <= 0) return;
+  if (target > MAX_UNITS) {
+    drawOnSimplex({ actions: group.actions, targets: [target] }, stream, out);
+    let left = target;
+    for (const i of group.actions) left -= out[i] = Math.floor(out[i]!);
+    for (; left > 0; left--) {
+      const i = group.actions[Math.floor(stream.next() * n)]!;
+      out[i] = out[i]! + 1;
     }
     return;
   }
@@ -154,7 +159,7 @@ function drawComposition(group: SumConstraint, target: number, upper: readonly n
   let fewest = 0;
   for (let held = 0; fewest < n && held < target; fewest++) held += largest[fewest]!;
   const most = Math.min(n, target);
-  const k = Math.min(most, Math.max(1, fewest) + Math.floor(stream.next() * (most - Math.max(1, fewest) + 1)));
+  const k = Math.min(most, fewest + Math.floor(stream.next() * (most - fewest + 1)));
   const order = Array.from({ length: n }, (_, j) => j);
   for (let j = 0; j < k; j++) {
     const r = j + Math.floor(stream.next() * (n - j));
